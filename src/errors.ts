@@ -49,7 +49,10 @@ export class DeserializationError extends DiscordAppkitError {
 
   /** @param options - where and how the payload failed to match. */
   constructor(options: DeserializationErrorOptions) {
-    super(`Invalid payload at ${options.path}: expected ${options.expected}, received ${options.received}`, "DESERIALIZATION");
+    super(
+      `Invalid payload at ${options.path}: expected ${options.expected}, received ${options.received}`,
+      "DESERIALIZATION",
+    );
     this.path = options.path;
     this.expected = options.expected;
     this.received = options.received;
@@ -239,7 +242,13 @@ export class OAuth2Error extends ClientHTTPResponseError {
 
   /** @param options - the response and its parsed OAuth2 error. */
   constructor(options: HTTPResponseErrorOptions & { error: string; description?: string | null }) {
-    super({ ...options, message: options.description ? `${options.error}: ${options.description}` : options.error }, "OAUTH2");
+    super(
+      {
+        ...options,
+        message: options.description ? `${options.error}: ${options.description}` : options.error,
+      },
+      "OAUTH2",
+    );
     this.error = options.error;
     this.description = options.description ?? null;
   }
@@ -313,9 +322,13 @@ export class ReauthorizationRequiredError extends DiscordAppkitError {
   readonly key: string;
   /** @param options - the grant's key, and the OAuth2 error that ended it. */
   constructor(options: { key: string; cause?: unknown }) {
-    super(`The grant stored under "${options.key}" is no longer valid; the user must authorize again`, "REAUTHORIZATION_REQUIRED", {
-      cause: options.cause,
-    });
+    super(
+      `The grant stored under "${options.key}" is no longer valid; the user must authorize again`,
+      "REAUTHORIZATION_REQUIRED",
+      {
+        cause: options.cause,
+      },
+    );
     this.key = options.key;
   }
 }

@@ -22,7 +22,11 @@ const DECIMAL_ID = /^(?:0|[1-9]\d{0,19})$/;
 
 /** Whether `value` is a snowflake string: decimal digits, no sign or leading zeros, at most 2⁶³ − 1. */
 export function isSnowflake(value: unknown): value is Snowflake {
-  return typeof value === "string" && DECIMAL_ID.test(value) && (value.length < 19 || BigInt(value) <= MAX_SNOWFLAKE_BIGINT);
+  return (
+    typeof value === "string" &&
+    DECIMAL_ID.test(value) &&
+    (value.length < 19 || BigInt(value) <= MAX_SNOWFLAKE_BIGINT)
+  );
 }
 
 /**
@@ -47,7 +51,8 @@ export interface SnowflakeParts {
 }
 
 function checkPart(name: string, value: number, max: number): bigint {
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new RangeError(`${name} must be an integer from 0 to ${max}`);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new RangeError(`${name} must be an integer from 0 to ${max}`);
   return BigInt(value);
 }
 
@@ -58,7 +63,8 @@ function checkPart(name: string, value: number, max: number): bigint {
  */
 export function dateToSnowflake(date: Date, parts: SnowflakeParts = {}): Snowflake {
   const ms = date.getTime();
-  if (!Number.isFinite(ms) || ms < DISCORD_EPOCH_MS) throw new RangeError("The date must be valid and not before 2015-01-01");
+  if (!Number.isFinite(ms) || ms < DISCORD_EPOCH_MS)
+    throw new RangeError("The date must be valid and not before 2015-01-01");
   const value =
     (BigInt(ms - DISCORD_EPOCH_MS) << 22n) |
     (checkPart("workerId", parts.workerId ?? 0, 31) << 17n) |

@@ -47,6 +47,7 @@ function tableOf(ctor: Function): Table {
   const primary = new Map<bigint, string>();
   const cache = new Map<bigint, BitFlags>();
   for (const name of Object.getOwnPropertyNames(ctor)) {
+    if (name === "prototype") continue;
     const member = (ctor as unknown as Record<string, unknown>)[name];
     if (!(member instanceof BitFlags) || member.constructor !== ctor) continue;
     members.push({ name, value: member.value });
@@ -57,7 +58,8 @@ function tableOf(ctor: Function): Table {
     }
   }
   const bits: Member[] = [];
-  for (const [value, name] of primary) if (value > 0n && (value & (value - 1n)) === 0n) bits.push({ name, value });
+  for (const [value, name] of primary)
+    if (value > 0n && (value & (value - 1n)) === 0n) bits.push({ name, value });
   bits.sort((a, b) => (a.value < b.value ? -1 : 1));
   table = { members, byName, bits, primary, cache };
   tables.set(ctor, table);
@@ -71,7 +73,8 @@ function toBits(input: FlagInput): bigint {
     return input;
   }
   if (typeof input === "number") {
-    if (!Number.isSafeInteger(input) || input < 0) throw new RangeError("A flag value must be a non-negative safe integer");
+    if (!Number.isSafeInteger(input) || input < 0)
+      throw new RangeError("A flag value must be a non-negative safe integer");
     return BigInt(input);
   }
   if (typeof input === "string" && /^\d+$/.test(input)) return BigInt(input);
@@ -212,7 +215,8 @@ export abstract class BitFlags {
   /** Primary names of the known single-bit members that are set, ascending by bit. */
   get names(): string[] {
     const out: string[] = [];
-    for (const member of tableOf(this.constructor).bits) if ((this.value & member.value) !== 0n) out.push(member.name);
+    for (const member of tableOf(this.constructor).bits)
+      if ((this.value & member.value) !== 0n) out.push(member.name);
     return out;
   }
 
@@ -235,7 +239,7 @@ export abstract class BitFlags {
    * hikari's flag name: the member's name for a declared value, else the set bits' primary names joined
    * with `|` in ascending order followed by `0x…` for unknown bits, or `UNKNOWN 0x…` when no known bit is set.
    */
-  override toString(): string {
+  toString(): string {
     const table = tableOf(this.constructor);
     const exact = table.primary.get(this.value);
     if (exact !== undefined) return exact;

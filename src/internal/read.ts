@@ -209,7 +209,9 @@ export function itemString(value: unknown, path: string): string {
 }
 
 /** An item converter for arrays of objects that hands each object to `convert`. */
-export function itemObject<T>(convert: (value: RawObject, path: string) => T): (value: unknown, path: string) => T {
+export function itemObject<T>(
+  convert: (value: RawObject, path: string) => T,
+): (value: unknown, path: string) => T {
   return (value, path) => convert(asObject(value, path), path);
 }
 

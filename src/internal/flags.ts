@@ -37,9 +37,11 @@ interface Table {
   readonly cache: Map<bigint, BitFlags>;
 }
 
-const tables = new WeakMap<Function, Table>();
+type AnyClass = abstract new (...args: never) => unknown;
 
-function tableOf(ctor: Function): Table {
+const tables = new WeakMap<AnyClass, Table>();
+
+function tableOf(ctor: AnyClass): Table {
   let table = tables.get(ctor);
   if (table) return table;
   const members: Member[] = [];
@@ -185,7 +187,7 @@ export abstract class BitFlags {
   /** Every declared bit that is not set here (unknown bits are dropped). */
   invert(): this {
     let all = 0n;
-    for (const member of tableOf(this.constructor).members) all |= member.value;
+    for (const member of tableOf(this.constructor as AnyClass).members) all |= member.value;
     return this.#make(all & ~this.value);
   }
 
@@ -207,7 +209,7 @@ export abstract class BitFlags {
 
   /** The known single-bit members that are set, ascending by bit. Unknown bits are left out. */
   *[Symbol.iterator](): IterableIterator<this> {
-    for (const member of tableOf(this.constructor).bits) {
+    for (const member of tableOf(this.constructor as AnyClass).bits) {
       if ((this.value & member.value) !== 0n) yield this.#make(member.value);
     }
   }
@@ -215,7 +217,7 @@ export abstract class BitFlags {
   /** Primary names of the known single-bit members that are set, ascending by bit. */
   get names(): string[] {
     const out: string[] = [];
-    for (const member of tableOf(this.constructor).bits)
+    for (const member of tableOf(this.constructor as AnyClass).bits)
       if ((this.value & member.value) !== 0n) out.push(member.name);
     return out;
   }
@@ -223,7 +225,7 @@ export abstract class BitFlags {
   /** The bits that no declared member covers. */
   get unknownBits(): bigint {
     let known = 0n;
-    for (const member of tableOf(this.constructor).members) known |= member.value;
+    for (const member of tableOf(this.constructor as AnyClass).members) known |= member.value;
     return this.value & ~known;
   }
 
@@ -240,7 +242,7 @@ export abstract class BitFlags {
    * with `|` in ascending order followed by `0x…` for unknown bits, or `UNKNOWN 0x…` when no known bit is set.
    */
   toString(): string {
-    const table = tableOf(this.constructor);
+    const table = tableOf(this.constructor as AnyClass);
     const exact = table.primary.get(this.value);
     if (exact !== undefined) return exact;
     const names: string[] = [];

@@ -1,0 +1,118 @@
+// Timing and memory primitives shared by every suite.
+import { do_not_optimize, measure } from "mitata";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+
+/** Measured CPU time per side of a benchmark, in nanoseconds, split across ROUNDS. */
+export const MIN_TIME_NS = Number(process.env.BENCH_TIME_MS ?? (QUICK ? 60 : 450)) * 1e6;
+
+/** Fails loudly: a benchmark whose result is not what it claims to build proves nothing. */
+export function check(condition, what) {
+  if (!condition) throw new Error(`benchmark sanity check failed: ${what}`);
+}
+
+/** Rounds per benchmark; sides of a row are measured in interleaved rounds so drift hits all alike. */
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
+
+function percentile(sorted, q) {
+  return sorted[Math.floor(q * (sorted.length - 1))];
+}
+
+/**
+ * Times `fn` once with mitata (warm-up, then batched samples until `minTime` ns of CPU time) and returns the
+ * raw per-call samples in nanoseconds.
+ */
+async function sampleOnce(fn, minTime) {
+  // Every result is stored into mitata's sink so V8 cannot drop the work as dead code.
+  const sunk = () => {
+    const value = fn();
+    do_not_optimize(value);
+    return value;
+  };
+  const stats = await measure(sunk, { min_cpu_time: minTime, min_samples: 20 });
+  return { samples: stats.samples, calls: stats.ticks };
+}
+
+function summarize(samples, calls) {
+  const sorted = Float64Array.from(samples).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    p50: percentile(sorted, 0.5),
+    p25: percentile(sorted, 0.25),
+    p75: percentile(sorted, 0.75),
+    p99: percentile(sorted, 0.99),
+    min: sorted[0],
+    avg: sum / sorted.length,
+    samples: sorted.length,
+    calls,
+  };
+}
+
+/**
+ * Times every side of a row: `sides` maps a side's name to a function (null: not measured), `verify` maps
+ * it to a check of the value of a call made before and after timing (it must assert the result is
+ * populated). Sides run in ROUNDS interleaved rounds; the statistics pool the samples of all rounds.
+ */
+export async function timeSides(sides, verify = {}) {
+  const live = Object.entries(sides).filter(([, fn]) => fn);
+  const pooled = Object.fromEntries(live.map(([side]) => [side, { samples: [], calls: 0 }]));
+  for (const [side, fn] of live) verify[side]?.(await fn());
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [side, fn] of live) {
+      const { samples, calls } = await sampleOnce(fn, MIN_TIME_NS / ROUNDS);
+      pooled[side].samples.push(...samples);
+      pooled[side].calls += calls;
+    }
+  }
+  const out = {};
+  for (const [side, fn] of live) {
+    verify[side]?.(await fn());
+    out[side] = summarize(pooled[side].samples, pooled[side].calls);
+  }
+  return out;
+}
+
+/** JS heap plus memory outside it (typed-array backing stores), so no representation hides its bytes. */
+function used() {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+function settle() {
+  for (let i = 0; i < 4; i++) globalThis.gc();
+}
+
+/**
+ * Retained heap per built object: heap used after building `count` objects (and keeping them in an
+ * array) minus heap used before, after full collections, divided by `count`. Runs `rounds` times and keeps
+ * the median. `build(i)` must return the i-th object; inputs it reads should already exist (their memory
+ * is in the baseline).
+ */
+export function retainedBytes(build, count, verify, rounds = QUICK ? 1 : 3) {
+  if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc");
+  const warm = [];
+  for (let i = 0; i < Math.min(count, 1000); i++) warm.push(build(i));
+  verify?.(warm[warm.length - 1]);
+  warm.length = 0;
+  const perObject = [];
+  for (let r = 0; r < rounds; r++) {
+    settle();
+    const before = used();
+    const kept = new Array(count);
+    for (let i = 0; i < count; i++) kept[i] = build(i);
+    settle();
+    const after = used();
+    verify?.(kept[count - 1]);
+    perObject.push((after - before) / count);
+    kept.length = 0;
+  }
+  perObject.sort((a, b) => a - b);
+  return {
+    bytes: perObject[Math.floor(perObject.length / 2)],
+    min: perObject[0],
+    max: perObject[perObject.length - 1],
+    count,
+    rounds,
+  };
+}

@@ -1,0 +1,86 @@
+// `npm start`: the "Login with Discord" demo. By default it also starts the local Discord emulator, so it
+// works offline with no Discord account; set DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and
+// DISCORD_REDIRECT_URI to use the real Discord instead.
+//
+//   PORT           port of the demo app when using the emulator (default 3000; 0 picks a free one)
+//   EMULATOR_SEED  seed of the emulator's generated data (default "demo")
+//   EMULATOR_GUILDS how many guilds the demo user is in (default 9)
+
+import { createServer } from "node:http";
+import { startEmulator } from "discord-appkit/emulator";
+import { createLoginApp } from "./login-with-discord/app.mjs";
+
+const HOST = "127.0.0.1";
+const env = process.env;
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address().port);
+    });
+  });
+}
+
+async function main() {
+  const server = createServer();
+  const closers = [() => new Promise((resolve) => server.close(resolve))];
+  let app;
+  let banner;
+
+  if (env.DISCORD_CLIENT_ID) {
+    if (!env.DISCORD_REDIRECT_URI)
+      throw new Error("Set DISCORD_REDIRECT_URI too (for example http://127.0.0.1:3000/callback)");
+    const redirect = new URL(env.DISCORD_REDIRECT_URI);
+    if (redirect.pathname !== "/callback") throw new Error("DISCORD_REDIRECT_URI must end in /callback");
+    const port = await listen(
+      server,
+      Number(redirect.port || (redirect.protocol === "https:" ? 443 : 80)),
+      HOST,
+    );
+    app = await createLoginApp({
+      mode: "discord",
+      clientId: env.DISCORD_CLIENT_ID,
+      clientSecret: env.DISCORD_CLIENT_SECRET,
+      redirectUri: redirect.href,
+    });
+    banner = `Login with Discord demo (real Discord, client ${env.DISCORD_CLIENT_ID}) on http://${HOST}:${port}`;
+  } else {
+    const port = await listen(server, Number(env.PORT ?? 3000), HOST);
+    const redirectUri = `http://${HOST}:${port}/callback`;
+    const emulator = await startEmulator({
+      port: 0,
+      seed: env.EMULATOR_SEED ?? "demo",
+      redirectUris: [redirectUri],
+      guildCount: Number(env.EMULATOR_GUILDS ?? 9),
+    });
+    closers.push(() => emulator.close());
+    app = await createLoginApp({
+      mode: "emulator",
+      clientId: emulator.application.id,
+      clientSecret: emulator.application.clientSecret,
+      redirectUri,
+      apiUrl: emulator.apiUrl,
+      authorizeUrl: emulator.authorizeUrl,
+    });
+    banner = `Login with Discord demo on http://${HOST}:${port}  (Discord emulator at ${emulator.url})`;
+  }
+  server.on("request", app);
+
+  console.log(banner);
+  console.log(`Open http://${HOST}:${server.address().port}/ in your browser. Press Ctrl-C to stop.`);
+
+  const stop = async () => {
+    server.closeAllConnections();
+    await Promise.all(closers.map((close) => close()));
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(`demo: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+// TypeDoc plugin: names the two entry modules after their import paths and groups each module's
+// exports by area of the library (models, enums and flags, entity factory, REST, OAuth2, ...), decided
+// by the source file an export is declared in. Within an area, exports are listed by kind.
+// An export from a file that maps to no area is reported as a warning (an error under
+// treatWarningsAsErrors), so a new source folder cannot slip into an "Other" heap.
+import { Converter, ReflectionCategory, ReflectionGroup, ReflectionKind } from "typedoc";
+
+/** Areas in the order the reference shows them. */
+export const AREAS = [
+  "Models",
+  "Enums and flags",
+  "Entity factory",
+  "Raw payloads",
+  "CDN",
+  "REST",
+  "OAuth2",
+  "Interactions",
+  "Snowflakes and tokens",
+  "Errors",
+  "Emulator",
+];
+
+const BY_PATH = [
+  [/^src\/emulator\//, "Emulator"],
+  [/^src\/factory\//, "Entity factory"],
+  [/^src\/payloads\//, "Raw payloads"],
+  [/^src\/cdn\//, "CDN"],
+  [/^src\/rest\//, "REST"],
+  [/^src\/oauth2\//, "OAuth2"],
+  [/^src\/interactions\//, "Interactions"],
+  [/^src\/internal\/(flags|enums)\.ts$/, "Enums and flags"],
+  [/^src\/(snowflakes|tokens|traits)\.ts$/, "Snowflakes and tokens"],
+  [/^src\/errors\.ts$/, "Errors"],
+  [/^src\/models\//, "Models"],
+];
+
+const MODULE_NAMES = { index: "discord-appkit", emulator: "discord-appkit/emulator" };
+
+function sourcePath(reflection) {
+  const target = reflection.kindOf(ReflectionKind.Reference)
+    ? reflection.getTargetReflectionDeep()
+    : reflection;
+  const source = target.sources?.[0] ?? target.signatures?.[0]?.sources?.[0];
+  return source?.fullFileName ? source.fileName : undefined;
+}
+
+function isFlagClass(reflection) {
+  return (
+    reflection.kindOf(ReflectionKind.Class) &&
+    (reflection.extendedTypes ?? []).some((type) => type.toString().startsWith("BitFlags"))
+  );
+}
+
+/** An `as const` object with a same-named union type beside it: the library's enum pattern. */
+function isEnum(reflection, siblings) {
+  if (!reflection.kindOf(ReflectionKind.Variable | ReflectionKind.TypeAlias)) return false;
+  const otherKind = reflection.kindOf(ReflectionKind.Variable)
+    ? ReflectionKind.TypeAlias
+    : ReflectionKind.Variable;
+  return siblings.some((s) => s !== reflection && s.name === reflection.name && s.kindOf(otherKind));
+}
+
+function areaOf(reflection, siblings) {
+  const path = sourcePath(reflection);
+  if (path === undefined) return undefined;
+  if (path.startsWith("src/models/") && (isFlagClass(reflection) || isEnum(reflection, siblings))) {
+    return "Enums and flags";
+  }
+  return BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+/** @param {import("typedoc").Application} app */
+export function load(app) {
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    for (const module of context.project.getReflectionsByKind(ReflectionKind.Module)) {
+      const name = MODULE_NAMES[module.name];
+      if (name) module.name = name;
+    }
+  });
+
+  // After TypeDoc's GroupPlugin (-100) and before its CategoryPlugin (-200).
+  app.converter.on(
+    Converter.EVENT_RESOLVE_END,
+    (context) => {
+      for (const module of context.project.getReflectionsByKind(ReflectionKind.Module)) {
+        const children = module.children ?? [];
+        const groups = new Map(AREAS.map((area) => [area, new ReflectionGroup(area, module)]));
+        for (const child of children) {
+          const area = areaOf(child, children);
+          if (area === undefined) {
+            app.logger.warn(
+              `typedoc-areas: ${child.name} (${sourcePath(child) ?? "no source"}) belongs to no documented area`,
+            );
+            continue;
+          }
+          groups.get(area).children.push(child);
+        }
+        module.groups = [...groups.values()].filter((group) => group.children.length > 0);
+        for (const group of module.groups) {
+          const byKind = new Map();
+          for (const child of group.children) {
+            const kind = ReflectionKind.pluralString(child.kind);
+            if (!byKind.has(kind)) byKind.set(kind, new ReflectionCategory(kind));
+            byKind.get(kind).children.push(child);
+          }
+          group.categories = byKind.size > 1 ? [...byKind.values()] : undefined;
+        }
+      }
+    },
+    -150,
+  );
+}

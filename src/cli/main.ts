@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the `discord-appkit` command-line tool (`npx discord-appkit --help`).
+ * @module
+ */
+import { run } from "./run.js";
+
+const controller = new AbortController();
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    controller.abort();
+  });
+}
+
+const status = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  signal: controller.signal,
+});
+process.exitCode = status;
+// Idle keep-alive sockets and the like must not hold a finished command open.
+setTimeout(() => process.exit(status), 50).unref();

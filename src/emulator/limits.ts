@@ -1,0 +1,153 @@
+import { createHash } from "node:crypto";
+import type { Reply } from "./http.js";
+
+/** A fixed window: at most `limit` requests per `windowMs` milliseconds. */
+export interface RateLimitWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * Rate-limit settings. `perRoute` applies to every route bucket (per token), `global` to all requests
+ * of one token together; `routes` overrides `perRoute` for single routes, keyed by
+ * `"METHOD /route/template"` such as `"GET /users/@me/guilds"` or `"POST /oauth2/token"`.
+ * `null` switches a limit off.
+ */
+export interface RateLimitOptions {
+  perRoute?: RateLimitWindow | null;
+  global?: RateLimitWindow | null;
+  routes?: Record<string, RateLimitWindow | null>;
+}
+
+/** Default limits: generous enough that ordinary tests never meet them. */
+export const DEFAULT_RATE_LIMITS = {
+  perRoute: { limit: 50, windowMs: 1000 },
+  global: { limit: 500, windowMs: 1000 },
+} as const satisfies RateLimitOptions;
+
+/** Where a fault applies: a substring of the request path, or a pattern tested against it. */
+export type FaultMatch = string | RegExp;
+
+/**
+ * A fault to inject into the next `count` (default 1) matching requests, in order.
+ * - `status`: answer with this 5xx (default 500) and a Discord-shaped JSON body.
+ * - `cloudflare`: an HTML 429 "Error 1015" page from Cloudflare, without any rate-limit headers.
+ * - `ratelimit`: a 429 with the given scope (`user`, `shared` or `global`) and `retryAfter` seconds.
+ * - `disconnect`: drop the connection without answering.
+ */
+export type EmulatorFault =
+  | { type: "status"; status?: number; count?: number; path?: FaultMatch }
+  | { type: "cloudflare"; count?: number; path?: FaultMatch }
+  | {
+      type: "ratelimit";
+      scope?: "user" | "shared" | "global";
+      retryAfter?: number;
+      count?: number;
+      path?: FaultMatch;
+    }
+  | { type: "disconnect"; count?: number; path?: FaultMatch };
+
+interface Window {
+  resetAt: number;
+  used: number;
+}
+
+/** Per-token route buckets and global windows in Discord's style. */
+export class RateLimiter {
+  #options: {
+    perRoute: RateLimitWindow | null;
+    global: RateLimitWindow | null;
+    routes: Record<string, RateLimitWindow | null>;
+  } = {
+    perRoute: DEFAULT_RATE_LIMITS.perRoute,
+    global: DEFAULT_RATE_LIMITS.global,
+    routes: {},
+  };
+  readonly #windows = new Map<string, Window>();
+
+  configure(options: RateLimitOptions): void {
+    this.#options = {
+      perRoute: options.perRoute === undefined ? this.#options.perRoute : options.perRoute,
+      global: options.global === undefined ? this.#options.global : options.global,
+      routes: options.routes ?? this.#options.routes,
+    };
+    this.#windows.clear();
+  }
+
+  #take(key: string, limit: RateLimitWindow, now: number): { window: Window; ok: boolean } {
+    let window = this.#windows.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { resetAt: now + limit.windowMs, used: 0 };
+      this.#windows.set(key, window);
+    }
+    if (window.used >= limit.limit) return { window, ok: false };
+    window.used++;
+    return { window, ok: true };
+  }
+
+  /**
+   * Counts one request of `identity` on `route`; returns the headers to send, or a 429 reply.
+   */
+  check(
+    route: string,
+    identity: string,
+    now: number,
+  ): { headers: Record<string, string> } | { reply: Reply } {
+    const { global } = this.#options;
+    if (global) {
+      const g = this.#take(`global:${identity}`, global, now);
+      if (!g.ok) return { reply: rateLimited("global", (g.window.resetAt - now) / 1000, {}) };
+    }
+    const limit = route in this.#options.routes ? this.#options.routes[route] : this.#options.perRoute;
+    if (!limit) return { headers: {} };
+    const bucket = bucketHash(route);
+    const taken = this.#take(`${bucket}:${identity}`, limit, now);
+    const resetAfter = (taken.window.resetAt - now) / 1000;
+    const headers = {
+      "X-RateLimit-Limit": String(limit.limit),
+      "X-RateLimit-Remaining": String(limit.limit - taken.window.used),
+      "X-RateLimit-Reset": (taken.window.resetAt / 1000).toFixed(3),
+      "X-RateLimit-Reset-After": resetAfter.toFixed(3),
+      "X-RateLimit-Bucket": bucket,
+    };
+    if (!taken.ok) return { reply: rateLimited("user", resetAfter, headers) };
+    return { headers };
+  }
+}
+
+/** An opaque, stable bucket id for a route, like Discord's. */
+export function bucketHash(route: string): string {
+  return createHash("sha256").update(route).digest("hex").slice(0, 32);
+}
+
+/** A Discord 429 reply for the given scope. */
+export function rateLimited(
+  scope: "user" | "shared" | "global",
+  retryAfter: number,
+  bucketHeaders: Record<string, string>,
+): Reply {
+  const retry = Math.max(0.001, Math.round(retryAfter * 1000) / 1000);
+  const headers: Record<string, string> = {
+    ...bucketHeaders,
+    "Retry-After": String(Math.max(1, Math.ceil(retry))),
+    "X-RateLimit-Scope": scope,
+  };
+  if (scope === "global") headers["X-RateLimit-Global"] = "true";
+  const message = scope === "shared" ? "The resource is being rate limited." : "You are being rate limited.";
+  return { status: 429, headers, json: { message, retry_after: retry, global: scope === "global" } };
+}
+
+/** The HTML page Cloudflare serves when it bans an IP (error 1015). */
+export function cloudflareBanReply(): Reply {
+  const html = `<!DOCTYPE html>
+<html lang="en-US"><head><title>Access denied | discord.com used Cloudflare to restrict access</title></head>
+<body><div id="cf-wrapper"><div id="cf-error-details"><h1>Error 1015</h1>
+<h2>You are being rate limited</h2>
+<p>The owner of this website (discord.com) has banned you temporarily from accessing this website.</p>
+</div></div></body></html>`;
+  return {
+    status: 429,
+    html,
+    headers: { Server: "cloudflare", "CF-RAY": "8f0000000000abcd-FRA" },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds team models from Discord's payloads, and back.
+ * @module
+ */
+import {
+  arrayOf,
+  asObject,
+  fail,
+  itemString,
+  optString,
+  type RawObject,
+  reqInt,
+  reqSnowflake,
+  reqString,
+} from "../internal/read.js";
+import { Team, TeamMember } from "../models/teams.js";
+import type { RawTeam, RawTeamMember } from "../payloads/teams.js";
+import type { Snowflake } from "../snowflakes.js";
+import type { RESTAware } from "../traits.js";
+import { deserializeUser, serializeUser } from "./users.js";
+
+function readMember(raw: RawObject, app: RESTAware | null, path: string): TeamMember {
+  return new TeamMember({
+    membershipState: reqInt(raw, "membership_state", path),
+    permissions: arrayOf(raw, "permissions", path, itemString),
+    teamId: reqSnowflake(raw, "team_id", path),
+    user: deserializeUser(raw.user, app, `${path}.user`),
+    role: optString(raw, "role", path),
+  });
+}
+
+/**
+ * Builds a {@link TeamMember} from Discord's team member object.
+ * @param raw - the parsed JSON object.
+ * @param app - the client models carry, or `null`.
+ * @param path - the JSON path of `raw`, for error messages.
+ * @throws DeserializationError when the payload does not fit.
+ */
+export function deserializeTeamMember(raw: unknown, app: RESTAware | null, path = "$"): TeamMember {
+  return readMember(asObject(raw, path), app, path);
+}
+
+/** Discord's team member object for `member`. */
+export function serializeTeamMember(member: TeamMember): RawTeamMember {
+  const out: RawTeamMember = {
+    membership_state: member.membershipState,
+    permissions: [...member.permissions],
+    team_id: member.teamId,
+    user: serializeUser(member.user),
+  };
+  if (member.role !== null) out.role = member.role;
+  return out;
+}
+
+/**
+ * Builds a {@link Team} from Discord's team object. Members are keyed by user ID; a later duplicate
+ * replaces an earlier one.
+ * @throws DeserializationError when the payload does not fit.
+ */
+export function deserializeTeam(raw: unknown, app: RESTAware | null, path = "$"): Team {
+  const obj = asObject(raw, path);
+  const id = reqSnowflake(obj, "id", path);
+  const name = reqString(obj, "name", path);
+  const iconHash = optString(obj, "icon", path);
+  const ownerId = reqSnowflake(obj, "owner_user_id", path);
+  const list = obj.members;
+  const where = `${path}.members`;
+  if (!Array.isArray(list)) fail(where, "array", list);
+  const members = new Map<Snowflake, TeamMember>();
+  for (let i = 0; i < list.length; i++) {
+    const at = `${where}[${i}]`;
+    const member = readMember(asObject(list[i], at), app, at);
+    members.set(member.user.id, member);
+  }
+  return new Team({ app, id, name, iconHash, members, ownerId });
+}
+
+/** Discord's team object for `team`. */
+export function serializeTeam(team: Team): RawTeam {
+  const members: RawTeamMember[] = [];
+  for (const member of team.members.values()) members.push(serializeTeamMember(member));
+  return { id: team.id, icon: team.iconHash, name: team.name, owner_user_id: team.ownerId, members };
+}

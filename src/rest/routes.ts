@@ -1,0 +1,92 @@
+/**
+ * Every Discord route the REST client sends, with the path templates of Discord's OpenAPI spec.
+ * @module
+ */
+import { isSnowflake, type Snowflake } from "../snowflakes.js";
+
+/** An HTTP method the client uses. */
+export type HTTPMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** A route: method, path template with `{name}` placeholders, and the placeholder that splits rate-limit buckets. */
+export interface Route {
+  readonly method: HTTPMethod;
+  readonly template: string;
+  /** The major parameter (`guild_id`, ...) whose value gets its own bucket, if the route has one. */
+  readonly major?: string;
+  /** Whether the route is an OAuth2 token endpoint (form bodies, RFC 6749 errors). */
+  readonly tokenEndpoint?: boolean;
+}
+
+function route(method: HTTPMethod, template: string, extra: Omit<Route, "method" | "template"> = {}): Route {
+  return { method, template, ...extra };
+}
+
+/** The routes, named after Discord's operation ids. */
+export const ROUTES = {
+  getMyOAuth2Application: route("GET", "/oauth2/applications/@me"),
+  getMyApplication: route("GET", "/applications/@me"),
+  updateMyApplication: route("PATCH", "/applications/@me"),
+  getMyOAuth2Authorization: route("GET", "/oauth2/@me"),
+  token: route("POST", "/oauth2/token", { tokenEndpoint: true }),
+  tokenRevoke: route("POST", "/oauth2/token/revoke", { tokenEndpoint: true }),
+  getMyUser: route("GET", "/users/@me"),
+  listMyConnections: route("GET", "/users/@me/connections"),
+  listMyGuilds: route("GET", "/users/@me/guilds"),
+  getMyGuildMember: route("GET", "/users/@me/guilds/{guild_id}/member"),
+  leaveGuild: route("DELETE", "/users/@me/guilds/{guild_id}"),
+  getUser: route("GET", "/users/{user_id}"),
+  addGuildMember: route("PUT", "/guilds/{guild_id}/members/{user_id}", { major: "guild_id" }),
+  getApplicationUserRoleConnection: route("GET", "/users/@me/applications/{application_id}/role-connection"),
+  updateApplicationUserRoleConnection: route(
+    "PUT",
+    "/users/@me/applications/{application_id}/role-connection",
+  ),
+  getApplicationRoleConnectionsMetadata: route(
+    "GET",
+    "/applications/{application_id}/role-connections/metadata",
+  ),
+  updateApplicationRoleConnectionsMetadata: route(
+    "PUT",
+    "/applications/{application_id}/role-connections/metadata",
+  ),
+} as const satisfies Record<string, Route>;
+
+/** A route with its placeholders filled in. */
+export interface CompiledRoute {
+  readonly route: Route;
+  readonly path: string;
+  /** `"<METHOD> <template>"`, the rate-limit route key and the label used in errors. */
+  readonly key: string;
+  readonly major: string;
+}
+
+/** Fills `route`'s placeholders with `params`, which must hold every one of them. */
+export function compileRoute(route: Route, params: Readonly<Record<string, string>> = {}): CompiledRoute {
+  const path = route.template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new TypeError(`Missing route parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  return {
+    route,
+    path,
+    key: `${route.method} ${route.template}`,
+    major: route.major === undefined ? "" : (params[route.major] ?? ""),
+  };
+}
+
+/** Something that stands for a snowflake: the id itself, or an object with an `id`. */
+export type SnowflakeLike = Snowflake | bigint | { readonly id: Snowflake };
+
+/** The id of `value`, checked; throws `TypeError` for anything that is not a snowflake. */
+export function snowflakeOf(value: SnowflakeLike, name: string): Snowflake {
+  const id =
+    typeof value === "object" && value !== null
+      ? value.id
+      : typeof value === "bigint"
+        ? value.toString()
+        : value;
+  if (typeof id !== "string" || !isSnowflake(id))
+    throw new TypeError(`${name} must be a snowflake or an object with a snowflake id`);
+  return id;
+}

@@ -242,18 +242,35 @@ export function application(seed = 1) {
   };
 }
 
+// Permission values that recur across a user's guild list: Discord's default @everyone set and a few
+// common member/moderator sets. About half the guilds use one of them; the rest get their own value.
+const COMMON_PERMISSIONS = [
+  "2248473465835073",
+  "2222085186636353",
+  "1071698660929",
+  "968619474497",
+  "2199023255551",
+  "70508330735680",
+];
+const ALL_PERMISSIONS = "2251799813685247";
+
 /** One element of GET /users/@me/guilds?with_counts=true. */
 export function guild(seed = 1) {
   const t = tools(seed * 104729 + 3);
   const owner = t.chance(0.1);
   const members = t.int(2, 250_000);
+  const common = t.chance(0.5);
   return {
     id: t.snowflake(),
     name: t.words(t.int(1, 4)),
     icon: t.chance(0.8) ? t.hash(0.15) : null,
     banner: t.chance(0.3) ? t.hash(0.2) : null,
     owner,
-    permissions: owner ? "2251799813685247" : t.bits(t.int(3, 18), 50).toString(),
+    permissions: owner
+      ? ALL_PERMISSIONS
+      : common
+        ? t.pick(COMMON_PERMISSIONS)
+        : (t.bits(t.int(3, 18), 50) | 0x400n).toString(),
     features: t.subset(GUILD_FEATURES, 0, 9),
     approximate_member_count: members,
     approximate_presence_count: Math.floor(members * t.r() * 0.6),

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, platform, release } from "node:os";
+import { CLOCK } from "./lib/measure.mjs";
 import { consoleReport, evaluateTargets, markdownReport, withRatios } from "./lib/report.mjs";
 import { validatePayloads } from "./lib/validate-payloads.mjs";
 import { loadOurs } from "./ours.mjs";
@@ -117,6 +118,7 @@ async function main() {
     cores: cpus().length,
     platform: `${platform()} ${release()}`,
     quick,
+    clock: CLOCK,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     versions: {
       "discord.js": version("discord.js"),

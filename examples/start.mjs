@@ -2,8 +2,8 @@
 // works offline with no Discord account; set DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and
 // DISCORD_REDIRECT_URI to use the real Discord instead.
 //
-//   PORT           port of the demo app when using the emulator (default 3000; 0 picks a free one)
-//   EMULATOR_SEED  seed of the emulator's generated data (default "demo")
+//   PORT            port of the demo app when using the emulator (default 3000; 0 picks a free one)
+//   EMULATOR_SEED   seed of the emulator's generated data (default: the emulator's own)
 //   EMULATOR_GUILDS how many guilds the demo user is in (default 9)
 
 import { createServer } from "node:http";
@@ -47,11 +47,15 @@ async function main() {
     });
     banner = `Login with Discord demo (real Discord, client ${env.DISCORD_CLIENT_ID}) on http://${HOST}:${port}`;
   } else {
-    const port = await listen(server, Number(env.PORT ?? 3000), HOST);
+    // Without an explicit PORT, fall back to any free port when 3000 is taken.
+    const port = await listen(server, Number(env.PORT ?? 3000), HOST).catch((error) => {
+      if (error.code !== "EADDRINUSE" || env.PORT !== undefined) throw error;
+      return listen(server, 0, HOST);
+    });
     const redirectUri = `http://${HOST}:${port}/callback`;
     const emulator = await startEmulator({
       port: 0,
-      seed: env.EMULATOR_SEED ?? "demo",
+      ...(env.EMULATOR_SEED ? { seed: env.EMULATOR_SEED } : {}),
       redirectUris: [redirectUri],
       guildCount: Number(env.EMULATOR_GUILDS ?? 9),
     });

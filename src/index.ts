@@ -101,7 +101,14 @@ export {
 export { Locale, type LocaleLike } from "./models/locales.js";
 export { GuildMemberFlags, Member, type MemberInit } from "./models/members.js";
 export { Permissions } from "./models/permissions.js";
-export { colorToHex, Role, RoleColors, type RoleColorsInit, RoleFlags, type RoleInit } from "./models/roles.js";
+export {
+  colorToHex,
+  Role,
+  RoleColors,
+  type RoleColorsInit,
+  RoleFlags,
+  type RoleInit,
+} from "./models/roles.js";
 export { GuildSticker, type GuildStickerInit, StickerFormatType, StickerType } from "./models/stickers.js";
 export {
   AvatarDecoration,

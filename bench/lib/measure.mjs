@@ -11,6 +11,21 @@ export function check(condition, what) {
   if (!condition) throw new Error(`benchmark sanity check failed: ${what}`);
 }
 
+/**
+ * The clock: "cpu" (default) reads the process's CPU time (user + system, all threads), so time the
+ * machine spends on other processes does not count; "wall" reads the monotonic clock.
+ */
+export const CLOCK = process.env.BENCH_CLOCK === "wall" ? "wall" : "cpu";
+const CLOCK_OPTION =
+  CLOCK === "cpu"
+    ? {
+        now: () => {
+          const u = process.cpuUsage();
+          return (u.user + u.system) * 1e3;
+        },
+      }
+    : {};
+
 /** Rounds per benchmark; sides of a row are measured in interleaved rounds so drift hits all alike. */
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 3));
 
@@ -22,14 +37,18 @@ function percentile(sorted, q) {
  * Times `fn` once with mitata (warm-up, then batched samples until `minTime` ns of CPU time) and returns the
  * raw per-call samples in nanoseconds.
  */
-async function sampleOnce(fn, minTime) {
-  // Every result is stored into mitata's sink so V8 cannot drop the work as dead code.
+async function sampleOnce(fn, inputs, minTime) {
+  // Inputs rotate so no side can answer from a cache of the previous call; every result is stored into
+  // mitata's sink so V8 cannot drop the work as dead code.
+  const n = inputs.length;
+  let k = 0;
   const sunk = () => {
-    const value = fn();
+    const value = fn(inputs[k]);
+    k = k + 1 === n ? 0 : k + 1;
     do_not_optimize(value);
     return value;
   };
-  const stats = await measure(sunk, { min_cpu_time: minTime, min_samples: 20 });
+  const stats = await measure(sunk, { min_cpu_time: minTime, min_samples: 20, ...CLOCK_OPTION });
   return { samples: stats.samples, calls: stats.ticks };
 }
 
@@ -50,24 +69,28 @@ function summarize(samples, calls) {
 }
 
 /**
- * Times every side of a row: `sides` maps a side's name to a function (null: not measured), `verify` maps
- * it to a check of the value of a call made before and after timing (it must assert the result is
- * populated). Sides run in ROUNDS interleaved rounds; the statistics pool the samples of all rounds.
+ * Times every side of a row. `sides` maps a side's name to a function of one input (null: not measured);
+ * each call gets the next of `inputs` in turn. `verify` maps a side to a check of `(result, input)`, run on
+ * every input before timing and on one call after: it must assert that the result is really populated.
+ * Sides run in ROUNDS interleaved rounds; the statistics pool the samples of all rounds.
  */
-export async function timeSides(sides, verify = {}) {
+export async function timeSides(sides, verify = {}, inputs = [undefined]) {
   const live = Object.entries(sides).filter(([, fn]) => fn);
   const pooled = Object.fromEntries(live.map(([side]) => [side, { samples: [], calls: 0 }]));
-  for (const [side, fn] of live) verify[side]?.(await fn());
+  for (const [side, fn] of live) {
+    for (const input of inputs) verify[side]?.(await fn(input), input);
+  }
   for (let round = 0; round < ROUNDS; round++) {
     for (const [side, fn] of live) {
-      const { samples, calls } = await sampleOnce(fn, MIN_TIME_NS / ROUNDS);
+      const { samples, calls } = await sampleOnce(fn, inputs, MIN_TIME_NS / ROUNDS);
       pooled[side].samples.push(...samples);
       pooled[side].calls += calls;
     }
   }
   const out = {};
   for (const [side, fn] of live) {
-    verify[side]?.(await fn());
+    const input = inputs[inputs.length - 1];
+    verify[side]?.(await fn(input), input);
     out[side] = summarize(pooled[side].samples, pooled[side].calls);
   }
   return out;

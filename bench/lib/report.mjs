@@ -189,7 +189,7 @@ function sectionTables(sections) {
 export function consoleReport(meta, sections, targets) {
   const parts = [];
   parts.push(
-    `discord-appkit benchmarks — ${meta.date} — Node ${meta.node} — ${meta.cpu} (${meta.cores} cores)`,
+    `discord-appkit benchmarks — ${meta.date} — Node ${meta.node} — ${meta.cpu} (${meta.cores} cores) — ${meta.clock} clock`,
   );
   parts.push(
     "Ratios are 'ours vs X': how many times better ours is (>1 = ours faster / smaller / more req/s).",
@@ -214,6 +214,7 @@ export function markdownReport(meta, sections, targets) {
   const parts = [];
   parts.push(
     `Run: ${meta.date} · Node ${meta.node} · ${meta.cpu} · ${meta.cores} cores · ${meta.platform} · ` +
+      `${meta.clock} clock · ` +
       `peers: ${Object.entries(meta.versions)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ")}`,

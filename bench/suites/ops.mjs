@@ -114,200 +114,213 @@ function floorSerializeGuild(g) {
   };
 }
 
+const QUICK = process.env.BENCH_QUICK === "1";
+const VARIANTS = QUICK ? 8 : 32;
+const PAGES = QUICK ? 2 : 8;
+const MASK = (1n << 5n) | (1n << 28n);
+const index = (n) => Array.from({ length: n }, (_, i) => i);
+const every = (sides, make) => Object.fromEntries(sides.map((s) => [s, make(s)]));
+
 export function opsCases({ ours, djs }) {
   const lib = ours.lib;
   const factory = lib.EntityFactory ? new lib.EntityFactory() : null;
-  const rawApp = P.application(1);
-  const page = P.guildPage(1, 200);
-  const ourApp = factory?.deserializeApplication?.(rawApp) ?? null;
-  const ourPage = factory?.deserializeOwnGuild ? page.map((g) => factory.deserializeOwnGuild(g)) : null;
-  const djsApp = djs.application(rawApp);
-  const djsPage = page.map((g) => djs.guild(g));
-  const floorApp = floor.application(rawApp);
-  const floorPage = page.map(floor.guild);
-  const ddIcon = iconHashToBigInt(rawApp.icon);
-  const ddGuildIcons = page.map((g) => (g.icon ? iconHashToBigInt(g.icon) : undefined));
-  const ddGuildIds = page.map((g) => BigInt(g.id));
-  const token = P.botToken(rawApp.id);
-  const perms = page.map((g) => g.permissions);
-  const MASK = (1n << 5n) | (1n << 28n);
-  const serializeApp = factory?.serializeApplication ? (m) => factory.serializeApplication(m) : null;
-  const serializeGuild = factory?.serializeOwnGuild ? (m) => factory.serializeOwnGuild(m) : null;
   const Perm = lib.Permissions;
   const AppFlags = lib.ApplicationFlags;
+  const rawApps = Array.from({ length: VARIANTS }, (_, i) => P.application(i + 1));
+  const pages = Array.from({ length: PAGES }, (_, i) => P.guildPage(i + 1, 200));
+  const ourApps = factory?.deserializeApplication
+    ? rawApps.map((a) => factory.deserializeApplication(a))
+    : null;
+  const ourPages = factory?.deserializeOwnGuild
+    ? pages.map((page) => page.map((g) => factory.deserializeOwnGuild(g)))
+    : null;
+  const djsApps = rawApps.map(djs.application);
+  const djsPages = pages.map((page) => page.map(djs.guild));
+  const floorApps = rawApps.map(floor.application);
+  const floorPages = pages.map((page) => page.map(floor.guild));
+  const ddIcons = rawApps.map((a) => iconHashToBigInt(a.icon));
+  const ddPages = pages.map((page) =>
+    page.map((g) => ({ id: BigInt(g.id), icon: g.icon ? iconHashToBigInt(g.icon) : undefined })),
+  );
+  const tokens = rawApps.map((a) => P.botToken(a.id));
+  const permPages = pages.map((page) => page.map((g) => g.permissions));
+  const permSets = rawApps.map((a) => BigInt(a.install_params.permissions) | (1n << 3n) | (1n << 40n));
+  const serializeApp = factory?.serializeApplication ? (m) => factory.serializeApplication(m) : null;
+  const serializeGuild = factory?.serializeOwnGuild ? (m) => factory.serializeOwnGuild(m) : null;
+  const apps = index(VARIANTS);
+  const pageIdx = index(PAGES);
 
   const rows = [];
   rows.push({
     id: "serialize.application",
     label: "serialize application (model → raw)",
+    inputs: apps,
     sides: {
-      ours: ourApp && serializeApp ? () => serializeApp(ourApp) : null,
+      ours: ourApps && serializeApp ? (i) => serializeApp(ourApps[i]) : null,
       // discord.js's nearest: Base#toJSON(), a flattened camelCase copy, not the raw payload.
-      "discord.js": () => djsApp.toJSON(),
-      floor: () => floorSerializeApplication(floorApp),
+      "discord.js": (i) => djsApps[i].toJSON(),
+      floor: (i) => floorSerializeApplication(floorApps[i]),
     },
     verify: {
-      ours: (r) =>
+      ours: (r, i) =>
         check(
-          r.id === rawApp.id && r.verify_key === rawApp.verify_key && r.team.members.length === 5,
+          r.id === rawApps[i].id && r.verify_key === rawApps[i].verify_key && r.team.members.length === 5,
           "our raw app",
         ),
-      "discord.js": (r) => check(r.id === rawApp.id, "discord.js toJSON"),
+      "discord.js": (r, i) => check(r.id === rawApps[i].id, "discord.js toJSON"),
       floor: (r) => check(r.team.members.length === 5, "floor serialize"),
     },
   });
   rows.push({
     id: "serialize.guilds",
     label: "serialize 200 guilds (model → raw)",
+    inputs: pageIdx,
     sides: {
-      ours: ourPage && serializeGuild ? () => ourPage.map(serializeGuild) : null,
-      "discord.js": () => djsPage.map((g) => g.toJSON()),
-      floor: () => floorPage.map(floorSerializeGuild),
+      ours: ourPages && serializeGuild ? (i) => ourPages[i].map(serializeGuild) : null,
+      "discord.js": (i) => djsPages[i].map((g) => g.toJSON()),
+      floor: (i) => floorPages[i].map(floorSerializeGuild),
     },
     verify: {
-      ours: (r) =>
-        check(r[199].id === page[199].id && r[199].permissions === page[199].permissions, "our raw guilds"),
-      "discord.js": (r) => check(r[199].id === page[199].id, "discord.js toJSON"),
-      floor: (r) => check(r[199].id === page[199].id, "floor guilds"),
+      ours: (r, i) =>
+        check(
+          r[199].id === pages[i][199].id && r[199].permissions === pages[i][199].permissions,
+          "our raw guilds",
+        ),
+      "discord.js": (r, i) => check(r[199].id === pages[i][199].id, "discord.js toJSON"),
+      floor: (r, i) => check(r[199].id === pages[i][199].id, "floor guilds"),
     },
   });
   rows.push({
     id: "ops.token-id",
     label: "getTokenId(bot token)",
+    inputs: apps,
     sides: {
-      ours: lib.getTokenId ? () => lib.getTokenId(token) : null,
-      discordeno: () => getBotIdFromToken(token),
-      floor: () => atob(token.slice(0, token.indexOf("."))),
+      ours: lib.getTokenId ? (i) => lib.getTokenId(tokens[i]) : null,
+      discordeno: (i) => getBotIdFromToken(tokens[i]),
+      floor: (i) => atob(tokens[i].slice(0, tokens[i].indexOf("."))),
     },
     verify: {
-      ours: (r) => check(r === rawApp.id, "our token id"),
-      discordeno: (r) => check(r === BigInt(rawApp.id), "discordeno token id"),
-      floor: (r) => check(r === rawApp.id, "floor token id"),
+      ours: (r, i) => check(r === rawApps[i].id, "our token id"),
+      discordeno: (r, i) => check(r === BigInt(rawApps[i].id), "discordeno token id"),
+      floor: (r, i) => check(r === rawApps[i].id, "floor token id"),
     },
   });
   rows.push({
     id: "ops.cdn-application-icon",
     label: "application icon URL (webp, size 512)",
+    inputs: apps,
     sides: {
-      ours: ourApp?.makeIconUrl ? () => ourApp.makeIconUrl({ ext: "webp", size: 512 }).url : null,
-      "discord.js": () => djsApp.iconURL({ extension: "webp", size: 512 }),
-      discordeno: () => applicationIconUrl(rawApp.id, ddIcon, { format: "webp", size: 512 }),
-      floor: () => `https://cdn.discordapp.com/app-icons/${rawApp.id}/${rawApp.icon}.webp?size=512`,
+      ours: ourApps?.[0]?.makeIconUrl ? (i) => ourApps[i].makeIconUrl({ ext: "webp", size: 512 }).url : null,
+      "discord.js": (i) => djsApps[i].iconURL({ extension: "webp", size: 512 }),
+      discordeno: (i) => applicationIconUrl(rawApps[i].id, ddIcons[i], { format: "webp", size: 512 }),
+      floor: (i) => `https://cdn.discordapp.com/app-icons/${rawApps[i].id}/${rawApps[i].icon}.webp?size=512`,
     },
-    verify: Object.fromEntries(
-      ["ours", "discord.js", "discordeno", "floor"].map((s) => [
-        s,
-        (r) => check(typeof r === "string" && r.includes(rawApp.icon) && r.includes("512"), `${s} icon url`),
-      ]),
+    verify: every(
+      ["ours", "discord.js", "discordeno", "floor"],
+      (s) => (r, i) =>
+        check(typeof r === "string" && r.includes(rawApps[i].icon) && r.includes("512"), `${s} icon url`),
     ),
   });
   rows.push({
     id: "ops.cdn-guild-icons",
     label: "default icon URL of 200 guilds",
+    inputs: pageIdx,
     sides: {
       ours:
-        ourPage && "iconUrl" in (ourPage[0] ?? {}) ? () => ourPage.map((g) => g.iconUrl?.url ?? null) : null,
-      "discord.js": () => djsPage.map((g) => g.iconURL()),
-      discordeno: () => ddGuildIds.map((id, i) => guildIconUrl(id, ddGuildIcons[i])),
-      floor: () =>
-        page.map((g) =>
+        ourPages && "iconUrl" in (ourPages[0][0] ?? {})
+          ? (i) => ourPages[i].map((g) => g.iconUrl?.url ?? null)
+          : null,
+      "discord.js": (i) => djsPages[i].map((g) => g.iconURL()),
+      discordeno: (i) => ddPages[i].map((g) => guildIconUrl(g.id, g.icon)),
+      floor: (i) =>
+        pages[i].map((g) =>
           g.icon
             ? `https://cdn.discordapp.com/icons/${g.id}/${g.icon}.${g.icon.startsWith("a_") ? "gif" : "png"}?size=4096`
             : null,
         ),
     },
-    verify: Object.fromEntries(
-      ["ours", "discord.js", "discordeno", "floor"].map((s) => [
-        s,
-        (r) =>
-          check(
-            r.length === 200 && r.some((u) => typeof u === "string" && u.includes("/icons/")),
-            `${s} guild icons`,
-          ),
-      ]),
-    ),
+    verify: every(["ours", "discord.js", "discordeno", "floor"], (s) => (r, i) => {
+      const k = pages[i].findLastIndex((g) => g.icon !== null);
+      check(r.length === 200 && r[k].includes(`/icons/${pages[i][k].id}/`), `${s} guild icons`);
+    }),
   });
+  const expectedHas = (i) => permPages[i].filter((p) => (BigInt(p) & MASK) === MASK).length;
   rows.push({
     id: "ops.permissions-has",
     label: "parse 200 permission strings + has(MANAGE_GUILD, MANAGE_ROLES)",
+    inputs: pageIdx,
     sides: {
       ours: Perm
-        ? () => {
+        ? (i) => {
             let n = 0;
             const want = Perm.MANAGE_GUILD.union(Perm.MANAGE_ROLES);
-            for (const p of perms) if (Perm.from(p).has(want)) n++;
+            for (const p of permPages[i]) if (Perm.from(p).has(want)) n++;
             return n;
           }
         : null,
-      "discord.js": () => {
+      "discord.js": (i) => {
         let n = 0;
         const want = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ManageRoles;
-        for (const p of perms) if (new PermissionsBitField(BigInt(p)).has(want, false)) n++;
+        for (const p of permPages[i]) if (new PermissionsBitField(BigInt(p)).has(want, false)) n++;
         return n;
       },
-      floor: () => {
+      floor: (i) => {
         let n = 0;
-        for (const p of perms) if ((BigInt(p) & MASK) === MASK) n++;
+        for (const p of permPages[i]) if ((BigInt(p) & MASK) === MASK) n++;
         return n;
       },
     },
-    verify: Object.fromEntries(
-      ["ours", "discord.js", "floor"].map((s) => [
-        s,
-        (r) => check(r === perms.filter((p) => (BigInt(p) & MASK) === MASK).length, `${s} has count`),
-      ]),
+    verify: every(
+      ["ours", "discord.js", "floor"],
+      (s) => (r, i) => check(r === expectedHas(i), `${s} has count`),
     ),
   });
-  const sample = BigInt(page[17].permissions) | (1n << 3n) | (1n << 40n);
   rows.push({
     id: "ops.permissions-names",
     label: "names of a permission set",
+    inputs: apps,
     sides: {
-      ours: Perm ? () => Perm.from(sample).names : null,
-      "discord.js": () => new PermissionsBitField(sample).toArray(),
-      discordeno: () => calculatePermissions(sample),
-      floor: () => {
+      ours: Perm ? (i) => Perm.from(permSets[i]).names : null,
+      "discord.js": (i) => new PermissionsBitField(permSets[i]).toArray(),
+      discordeno: (i) => calculatePermissions(permSets[i]),
+      floor: (i) => {
         const out = [];
-        for (let bit = 0n, v = sample; v; bit++, v >>= 1n) if (v & 1n) out.push(bit);
+        for (let bit = 0n, v = permSets[i]; v; bit++, v >>= 1n) if (v & 1n) out.push(bit);
         return out;
       },
     },
-    verify: Object.fromEntries(
-      ["ours", "discord.js", "discordeno", "floor"].map((s) => [
-        s,
-        (r) => check(Array.isArray(r) && r.length >= 3, `${s} permission names`),
-      ]),
+    verify: every(
+      ["ours", "discord.js", "discordeno", "floor"],
+      (s) => (r) => check(Array.isArray(r) && r.length >= 3, `${s} permission names`),
     ),
   });
-  const appFlags = rawApp.flags_new;
   rows.push({
     id: "ops.application-flags",
     label: "application flags: parse, union, difference, has",
+    inputs: apps,
     sides: {
       ours: AppFlags
-        ? () => {
-            const f = AppFlags.from(appFlags);
+        ? (i) => {
+            const f = AppFlags.from(rawApps[i].flags_new);
             const g = f.union(AppFlags.EMBEDDED).difference(AppFlags.GATEWAY_GUILD_MEMBERS_LIMITED);
             return g.has(AppFlags.EMBEDDED);
           }
         : null,
       // discord.js keeps application flags as 32-bit numbers and cannot read flags_new above bit 30.
-      "discord.js": () => {
-        const f = new ApplicationFlagsBitField(rawApp.flags);
+      "discord.js": (i) => {
+        const f = new ApplicationFlagsBitField(rawApps[i].flags);
         const g = f
           .add(ApplicationFlagsBitField.Flags.Embedded)
           .remove(ApplicationFlagsBitField.Flags.GatewayGuildMembersLimited);
         return g.has(ApplicationFlagsBitField.Flags.Embedded);
       },
-      floor: () => {
-        const f = BigInt(appFlags);
+      floor: (i) => {
+        const f = BigInt(rawApps[i].flags_new);
         const g = (f | (1n << 17n)) & ~(1n << 15n);
         return (g & (1n << 17n)) !== 0n;
       },
     },
-    verify: Object.fromEntries(
-      ["ours", "discord.js", "floor"].map((s) => [s, (r) => check(r === true, `${s} flags`)]),
-    ),
+    verify: every(["ours", "discord.js", "floor"], (s) => (r) => check(r === true, `${s} flags`)),
   });
   return rows;
 }

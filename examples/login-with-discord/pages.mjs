@@ -112,6 +112,20 @@ ${html`<header><div class="brand"><span class="logo">${DISCORD_MARK}</span>disco
 </html>`;
 }
 
+function shortDate(date) {
+  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" };
+  return `${date.toLocaleString("en-GB", options)} UTC`;
+}
+
+function untilText(date) {
+  const minutes = Math.round((date.getTime() - Date.now()) / 60_000);
+  if (minutes <= 0) return "expired";
+  if (minutes < 120) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} hours`;
+  return `in ${Math.round(hours / 24)} days`;
+}
+
 function hue(id) {
   let hash = 0;
   for (const char of String(id)) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
@@ -124,7 +138,7 @@ function initials(name) {
     .trim()
     .split(/\s+/)
     .filter(Boolean);
-  const letters = words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? "?").slice(0, 2);
+  const letters = words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? "?")[0];
   return letters.toUpperCase();
 }
 
@@ -135,9 +149,7 @@ function initials(name) {
  */
 function avatar({ id, name, url, shape }) {
   return html`<span class="avatar ${shape}" style="--hue:${hue(id)}" aria-hidden="true">${initials(name)}${
-    url
-      ? html`<img src="${url}" alt="" loading="lazy" referrerpolicy="no-referrer" onerror="this.remove()">`
-      : null
+    url ? html`<img src="${url}" alt="" referrerpolicy="no-referrer" onerror="this.remove()">` : null
   }</span>`;
 }
 
@@ -213,7 +225,7 @@ export function profilePage({ mode, flash, user, authorization, guilds, connecti
     <div class="chips" data-testid="scopes">${authorization.scopes.map((scope) => html`<span class="chip">${scope}</span>`)}</div>
     <dl>
       <dt>Application</dt><dd>${authorization.applicationName}</dd>
-      <dt>Expires</dt><dd data-testid="expires" title="${expires.toISOString()}">${expires.toUTCString()}</dd>
+      <dt>Expires</dt><dd data-testid="expires" title="${expires.toISOString()}">${shortDate(expires)} <span class="muted">(${untilText(expires)})</span></dd>
     </dl>
     <div class="actions">
       <form method="post" action="/refresh"><button class="button secondary" data-testid="refresh">Refresh token</button></form>

@@ -112,9 +112,13 @@ export function parseCommandArgs<const T extends OptionSpecs>(
   if (!parsed.values.help) {
     const count = parsed.positionals.length;
     if (count < positionals.min) throw new UsageError(`missing ${positionals.name}`);
+    // The extra argument is not echoed: it may be a token typed in the wrong place.
     if (count > positionals.max) {
-      const extra = parsed.positionals[positionals.max] ?? "";
-      throw new UsageError(`unexpected argument '${extra.length > 40 ? `${extra.slice(0, 40)}…` : extra}'`);
+      throw new UsageError(
+        positionals.max === 0
+          ? "unexpected argument: this command takes options only"
+          : `too many arguments: expected at most ${positionals.max} (${positionals.name})`,
+      );
     }
   }
   return parsed;

@@ -75,11 +75,7 @@ export async function describeGrant(
         guilds.push(`  ${guild.name} (${guild.id})${members}${guild.isOwner ? ", owner" : ""}`);
         loading.update(`Fetching your guilds… ${guilds.length}`);
       }
-      lines.push(
-        "",
-        `Guilds (${plural(guilds.length, "guild")}):`,
-        ...(guilds.length > 0 ? guilds : ["  none"]),
-      );
+      lines.push("", `Guilds (${guilds.length}):`, ...(guilds.length > 0 ? guilds : ["  none"]));
     }
     if (token.scopes.includes("connections")) {
       loading.update("Fetching your connections…");

@@ -1,8 +1,19 @@
 import { createHash } from "node:crypto";
-import { jsonObject, type RouteContext, requireBearer, requireBot, snowflakeParam } from "./context.js";
+import {
+  isJsonObject,
+  jsonObject,
+  type RouteContext,
+  requireBearer,
+  requireBot,
+  snowflakeParam,
+} from "./context.js";
 import type { Grant } from "./grants.js";
 import { type FieldError, invalidFormBody, missingAccess, parseJsonBody, type Reply } from "./http.js";
 import type { Json } from "./world.js";
+
+function dictError(path: (string | number)[]): FieldError {
+  return { path, code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType" };
+}
 
 function roleConnectionApp(ctx: RouteContext): Grant {
   const grant = requireBearer(ctx, "role_connections.write");
@@ -42,14 +53,10 @@ export function putRoleConnection(ctx: RouteContext): Reply {
   const metadata: Record<string, string> = {};
   const rawMeta = input.metadata;
   if (rawMeta !== undefined && rawMeta !== null) {
-    if (typeof rawMeta !== "object" || Array.isArray(rawMeta)) {
-      problems.push({
-        path: ["metadata"],
-        code: "DICT_TYPE_CONVERT",
-        message: "Only dictionaries may be used in a DictType",
-      });
+    if (!isJsonObject(rawMeta)) {
+      problems.push(dictError(["metadata"]));
     } else {
-      const entries = Object.entries(rawMeta as Json);
+      const entries = Object.entries(rawMeta);
       if (entries.length > 5)
         problems.push({
           path: ["metadata"],
@@ -97,15 +104,11 @@ function metadataApp(ctx: RouteContext): void {
 
 function localizations(value: unknown, max: number, path: (string | number)[], problems: FieldError[]): void {
   if (value === undefined || value === null) return;
-  if (typeof value !== "object" || Array.isArray(value)) {
-    problems.push({
-      path,
-      code: "DICT_TYPE_CONVERT",
-      message: "Only dictionaries may be used in a DictType",
-    });
+  if (!isJsonObject(value)) {
+    problems.push(dictError(path));
     return;
   }
-  for (const [locale, text] of Object.entries(value as Json)) {
+  for (const [locale, text] of Object.entries(value)) {
     if (text !== null && (typeof text !== "string" || text.length < 1 || text.length > max)) {
       problems.push({
         path: [...path, locale],
@@ -130,15 +133,11 @@ export function putMetadata(ctx: RouteContext): Reply {
     problems.push({ path: [], code: "BASE_TYPE_MAX_LENGTH", message: "Must be 5 or fewer in length." });
   const records: Json[] = [];
   body.forEach((item: unknown, i) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      problems.push({
-        path: [i],
-        code: "DICT_TYPE_CONVERT",
-        message: "Only dictionaries may be used in a DictType",
-      });
+    if (!isJsonObject(item)) {
+      problems.push(dictError([i]));
       return;
     }
-    const r = item as Json;
+    const r = item;
     if (typeof r.type !== "number" || !Number.isInteger(r.type) || r.type < 1 || r.type > 8) {
       problems.push({
         path: [i, "type"],
@@ -209,15 +208,11 @@ function isHttpUrl(value: string): boolean {
 
 function installParams(value: unknown, path: (string | number)[], problems: FieldError[]): Json | null {
   if (value === null) return null;
-  if (typeof value !== "object" || Array.isArray(value) || value === undefined) {
-    problems.push({
-      path,
-      code: "DICT_TYPE_CONVERT",
-      message: "Only dictionaries may be used in a DictType",
-    });
+  if (!isJsonObject(value)) {
+    problems.push(dictError(path));
     return null;
   }
-  const v = value as Json;
+  const v = value;
   const scopes = v.scopes ?? [];
   if (!Array.isArray(scopes) || scopes.some((s) => s !== "bot" && s !== "applications.commands")) {
     problems.push({
@@ -246,14 +241,15 @@ export function patchApplication(ctx: RouteContext): Reply {
   const input = jsonObject(ctx);
   const raw = ctx.env.world.app.raw;
   const patch: Json = {};
+  const remove: string[] = [];
   const problems: FieldError[] = [];
   if ("description" in input) {
     const d = input.description;
     const text =
       typeof d === "string"
         ? d
-        : d !== null && typeof d === "object" && typeof (d as Json).default === "string"
-          ? ((d as Json).default as string)
+        : isJsonObject(d) && typeof d.default === "string"
+          ? d.default
           : d === null
             ? ""
             : null;
@@ -274,7 +270,7 @@ export function patchApplication(ctx: RouteContext): Reply {
     if (!(key in input)) continue;
     const value = input[key];
     if (value === null || value === "") {
-      if (key === "custom_install_url") delete raw[key];
+      if (key === "custom_install_url") remove.push(key);
       else patch[key] = null;
     } else if (typeof value !== "string" || value.length > 2048 || !isHttpUrl(value)) {
       problems.push({ path: [key], code: "URL_TYPE_INVALID_URL", message: "Not a well formed URL." });
@@ -283,19 +279,15 @@ export function patchApplication(ctx: RouteContext): Reply {
   if ("install_params" in input) {
     const params = installParams(input.install_params, ["install_params"], problems);
     if (params) patch.install_params = params;
-    else delete raw.install_params;
+    else if (input.install_params === null) remove.push("install_params");
   }
   if ("integration_types_config" in input) {
     const cfg = input.integration_types_config;
-    if (cfg !== null && (typeof cfg !== "object" || Array.isArray(cfg))) {
-      problems.push({
-        path: ["integration_types_config"],
-        code: "DICT_TYPE_CONVERT",
-        message: "Only dictionaries may be used in a DictType",
-      });
+    if (cfg !== null && !isJsonObject(cfg)) {
+      problems.push(dictError(["integration_types_config"]));
     } else if (cfg !== null) {
       const out: Json = {};
-      for (const [ctxKey, value] of Object.entries(cfg as Json)) {
+      for (const [ctxKey, value] of Object.entries(cfg)) {
         if (ctxKey !== "0" && ctxKey !== "1") {
           problems.push({
             path: ["integration_types_config", ctxKey],
@@ -304,7 +296,11 @@ export function patchApplication(ctx: RouteContext): Reply {
           });
           continue;
         }
-        const inner = value === null ? null : ((value as Json).oauth2_install_params ?? null);
+        if (value !== null && !isJsonObject(value)) {
+          problems.push(dictError(["integration_types_config", ctxKey]));
+          continue;
+        }
+        const inner = value?.oauth2_install_params ?? null;
         const params =
           inner === null
             ? null
@@ -318,7 +314,8 @@ export function patchApplication(ctx: RouteContext): Reply {
     if (typeof input.flags !== "number" || !Number.isInteger(input.flags)) {
       problems.push({ path: ["flags"], code: "NUMBER_TYPE_COERCE", message: "Value is not int." });
     } else {
-      const flags = ((raw.flags as number) & ~WRITABLE_FLAGS) | (input.flags & WRITABLE_FLAGS);
+      const current = typeof raw.flags === "number" ? raw.flags : 0;
+      const flags = (current & ~WRITABLE_FLAGS) | (input.flags & WRITABLE_FLAGS);
       patch.flags = flags;
       patch.flags_new = String(flags);
     }
@@ -328,7 +325,7 @@ export function patchApplication(ctx: RouteContext): Reply {
     const value = input[key];
     if (value === null) {
       if (key === "icon") patch.icon = null;
-      else delete raw.cover_image;
+      else remove.push("cover_image");
     } else if (
       typeof value !== "string" ||
       !/^data:image\/(png|jpeg|gif);base64,[A-Za-z0-9+/]+=*$/.test(value)
@@ -338,7 +335,7 @@ export function patchApplication(ctx: RouteContext): Reply {
   }
   if ("tags" in input) {
     const tags = input.tags;
-    if (tags === null) delete raw.tags;
+    if (tags === null) remove.push("tags");
     else if (!Array.isArray(tags) || tags.length > 5) {
       problems.push({
         path: ["tags"],
@@ -378,6 +375,7 @@ export function patchApplication(ctx: RouteContext): Reply {
     } else patch.event_webhooks_types = [...new Set(types)];
   }
   if (problems.length > 0) throw invalidFormBody(problems);
+  for (const key of remove) delete raw[key];
   Object.assign(raw, patch);
   return { status: 200, json: ctx.env.world.applicationPayload() };
 }

@@ -8,7 +8,7 @@ export const ELIGIBLE_SCOPES = (
   "identify email connections guilds guilds.join guilds.members.read gdm.join bot " +
   "webhook.incoming applications.commands applications.commands.update " +
   "applications.commands.permissions.update applications.entitlements applications.store.update " +
-  "applications.builds.read role_connections.write openid"
+  "applications.builds.read role_connections.write"
 ).split(" ");
 
 /** Every scope name Discord knows; those outside {@link ELIGIBLE_SCOPES} are refused as restricted. */
@@ -18,7 +18,7 @@ export const KNOWN_SCOPES = new Set([
     "rpc rpc.notifications.read rpc.voice.read rpc.voice.write rpc.video.read rpc.video.write " +
     "rpc.screenshare.read rpc.screenshare.write rpc.activities.write messages.read " +
     "applications.builds.upload activities.read activities.write activities.invites.write " +
-    "relationships.read voice dm_channels.read identify.premium sdk.social_layer sdk.social_layer_presence"
+    "relationships.read voice dm_channels.read identify.premium openid sdk.social_layer sdk.social_layer_presence"
   ).split(" "),
 ]);
 
@@ -51,6 +51,7 @@ export interface AppRecord {
   redirectUris: string[];
   publicClient: boolean;
   teamOwned: boolean;
+  teamId: string;
   ownerUserId: string;
 }
 
@@ -142,25 +143,26 @@ export function seedApplication(input: ApplicationSeed): AppRecord {
     redirectUris: [...input.redirectUris],
     publicClient: input.publicClient,
     teamOwned: true,
+    teamId,
     ownerUserId: input.ownerId,
   };
 }
 
 /** The application payload (`PrivateApplicationResponse`) with the current team and bot. */
 export function applicationPayload(world: World): Json {
-  const team = world.app.raw.team as Json;
+  const team = world.app.raw.team;
   return {
     ...world.app.raw,
     bot: publicUser(world.bot),
     team: {
-      ...team,
+      ...(typeof team === "object" ? team : {}),
       members: world.teamMembers.flatMap((m) => {
         const user = world.user(m.userId);
         if (!user) return [];
         return [
           {
             user: publicUser(user),
-            team_id: team.id,
+            team_id: world.app.teamId,
             membership_state: m.membershipState,
             role: m.role,
             permissions: ["*"],

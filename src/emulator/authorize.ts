@@ -146,7 +146,6 @@ const SCOPE_TEXT: Record<string, string> = {
   "webhook.incoming": "Create a webhook in a channel",
   "applications.commands": "Create commands",
   "role_connections.write": "Update your connection and metadata for this app",
-  openid: "Sign you in with OpenID Connect",
 };
 
 /** The consent page: app name, scopes, account and guild pickers, Authorize and Cancel. */

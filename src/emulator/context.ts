@@ -21,6 +21,8 @@ export interface RouteContext {
 export interface Route {
   method: string;
   template: string;
+  /** Path parameter whose value gets its own rate-limit window (Discord's "major parameter"). */
+  major?: string;
   handler: (ctx: RouteContext) => Reply;
 }
 
@@ -80,13 +82,18 @@ export function boolParam(value: string | null, field: string): boolean {
   ]);
 }
 
+/** Whether a JSON value is a plain object. */
+export function isJsonObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** Parses the JSON body and requires an object (400 50035 otherwise). */
 export function jsonObject(ctx: RouteContext): Json {
   const body = parseJsonBody(ctx.req, ctx.body);
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (!isJsonObject(body)) {
     throw invalidFormBody([
       { path: [], code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType" },
     ]);
   }
-  return body as Json;
+  return body;
 }

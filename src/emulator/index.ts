@@ -8,6 +8,7 @@ import {
 } from "./server.js";
 import { World } from "./world.js";
 
+export { DEFAULT_RATE_LIMITS } from "./limits.js";
 export type {
   EmulatorAuthKind,
   EmulatorConfig,
@@ -101,8 +102,10 @@ export interface EmulatorHandle {
   readonly revokeUrl: string;
   readonly application: EmulatorApplication;
   /**
-   * Seeded users: `users[0]` is in many guilds, owns the team and has seven connections;
-   * `users[1]` is in three guilds; `users[4]` is in none and has no connections.
+   * Seeded users, always five: `users[0]` owns the team, is in `guildCount` guilds (450 by default)
+   * and has seven connections; `users[1]` (team admin) is in three guilds; `users[2]` (developer)
+   * in twelve; `users[3]` (read-only, invitation pending) in one; `users[4]` is not on the team and
+   * has no guilds and no connections. The bot is in about a quarter of the guilds.
    */
   readonly users: readonly EmulatorUser[];
   /** Changes rate limits, faults or latency; takes effect for the next request. */
@@ -116,7 +119,11 @@ export interface EmulatorHandle {
    * is invalid.
    */
   authorize(authorizationUrl: string | URL, options?: ConsentOptions): Promise<URL>;
-  /** Moves the emulator's clock forward (expires codes and tokens without waiting). */
+  /**
+   * Moves the emulator's clock forward so codes and tokens expire without waiting. It affects only
+   * the emulator's view of expiry (`expires_in`, `/oauth2/@me` `expires`, 401s); rate-limit windows
+   * and `X-RateLimit-Reset` stay on real time.
+   */
   advanceTime(ms: number): void;
   /**
    * Revokes every live grant, or only those of `userId`, as when a user removes the app from their
@@ -153,7 +160,7 @@ class Application implements EmulatorApplication {
     this.redirectUris = Object.freeze([...app.redirectUris]);
     this.publicClient = app.publicClient;
     this.botUserId = world.bot.id;
-    this.teamId = String((app.raw.team as { id: string }).id);
+    this.teamId = app.teamId;
     this.ownerUserId = app.ownerUserId;
     this.publicKey = app.publicKey;
   }

@@ -11,12 +11,27 @@ export interface RateLimitWindow {
  * Rate-limit settings. `perRoute` applies to every route bucket (per token), `global` to all requests
  * of one token together; `routes` overrides `perRoute` for single routes, keyed by
  * `"METHOD /route/template"` such as `"GET /users/@me/guilds"` or `"POST /oauth2/token"`.
- * `null` switches a limit off.
+ * `null` switches a limit off. Defaults ({@link DEFAULT_RATE_LIMITS}): 50 requests per second per
+ * route and token, 500 per second per token overall. Keys of `routes` for the token endpoints are
+ * `"POST /oauth2/token"` and `"POST /oauth2/token/revoke"` (counted per client).
+ *
+ * @example
+ * ```ts
+ * emu.configure({ rateLimits: { perRoute: { limit: 2, windowMs: 1000 }, global: null } });
+ * ```
+ * @see https://discord.com/developers/docs/topics/rate-limits
  */
 export interface RateLimitOptions {
   perRoute?: RateLimitWindow | null;
   global?: RateLimitWindow | null;
   routes?: Record<string, RateLimitWindow | null>;
+  /**
+   * Cloudflare's invalid-request ban: once `limit` responses with status 401, 403 or 429 (429s of
+   * scope `shared` excepted) went to one IP within `windowMs`, every request from it gets the HTML
+   * ban page until the window ends. Off (`null`) by default; Discord's real figure is 10,000 per
+   * 10 minutes.
+   */
+  invalidRequests?: RateLimitWindow | null;
 }
 
 /** Default limits: generous enough that ordinary tests never meet them. */
@@ -58,10 +73,12 @@ export class RateLimiter {
     perRoute: RateLimitWindow | null;
     global: RateLimitWindow | null;
     routes: Record<string, RateLimitWindow | null>;
+    invalidRequests: RateLimitWindow | null;
   } = {
     perRoute: DEFAULT_RATE_LIMITS.perRoute,
     global: DEFAULT_RATE_LIMITS.global,
     routes: {},
+    invalidRequests: null,
   };
   readonly #windows = new Map<string, Window>();
 
@@ -70,6 +87,8 @@ export class RateLimiter {
       perRoute: options.perRoute === undefined ? this.#options.perRoute : options.perRoute,
       global: options.global === undefined ? this.#options.global : options.global,
       routes: options.routes ?? this.#options.routes,
+      invalidRequests:
+        options.invalidRequests === undefined ? this.#options.invalidRequests : options.invalidRequests,
     };
     this.#windows.clear();
   }
@@ -85,13 +104,28 @@ export class RateLimiter {
     return { window, ok: true };
   }
 
+  /** Whether `ip` is banned for too many invalid requests. */
+  banned(ip: string, now: number): boolean {
+    const limit = this.#options.invalidRequests;
+    const window = this.#windows.get(`invalid:${ip}`);
+    return limit !== null && window !== undefined && window.resetAt > now && window.used >= limit.limit;
+  }
+
+  /** Counts a 401/403/429 answer sent to `ip` toward the invalid-request ban. */
+  recordInvalid(ip: string, now: number): void {
+    const limit = this.#options.invalidRequests;
+    if (limit) this.#take(`invalid:${ip}`, limit, now);
+  }
+
   /**
-   * Counts one request of `identity` on `route`; returns the headers to send, or a 429 reply.
+   * Counts one request of `identity` on `route` (with `major`, the value of the route's major
+   * parameter, limited separately under the same bucket id); returns the headers to send, or a 429.
    */
   check(
     route: string,
     identity: string,
     now: number,
+    major = "",
   ): { headers: Record<string, string> } | { reply: Reply } {
     const { global } = this.#options;
     if (global) {
@@ -101,7 +135,7 @@ export class RateLimiter {
     const limit = route in this.#options.routes ? this.#options.routes[route] : this.#options.perRoute;
     if (!limit) return { headers: {} };
     const bucket = bucketHash(route);
-    const taken = this.#take(`${bucket}:${identity}`, limit, now);
+    const taken = this.#take(`${bucket}:${major}:${identity}`, limit, now);
     const resetAfter = (taken.window.resetAt - now) / 1000;
     const headers = {
       "X-RateLimit-Limit": String(limit.limit),

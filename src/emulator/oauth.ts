@@ -125,6 +125,15 @@ function approve(env: Env, request: AuthorizeRequest): Reply {
   return installedPage(String(world.app.raw.name), world.guilds.get(guildId ?? "")?.name ?? "your server");
 }
 
+/** Undoes the form encoding RFC 6749 §2.3.1 applies to Basic credentials. */
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw new OAuthError("invalid_client", "Invalid client credentials.", 401);
+  }
+}
+
 interface ClientAuth {
   clientId: string;
   secret: string | null;
@@ -138,8 +147,8 @@ function clientAuth(headers: IncomingHttpHeaders, form: URLSearchParams): Client
     const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon < 0) throw new OAuthError("invalid_client", "Invalid client credentials.", 401);
-    const clientId = decodeURIComponent(decoded.slice(0, colon));
-    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    const clientId = formDecode(decoded.slice(0, colon));
+    const secret = formDecode(decoded.slice(colon + 1));
     if (bodySecret !== null || (bodyId !== null && bodyId !== clientId)) {
       throw new OAuthError("invalid_request", "Use one client authentication method, not two.");
     }

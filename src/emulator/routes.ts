@@ -40,7 +40,12 @@ export const ROUTES: readonly Route[] = [
     handler: putRoleConnection,
   },
   { method: "GET", template: "/users/{user_id}", handler: getUser },
-  { method: "PUT", template: "/guilds/{guild_id}/members/{user_id}", handler: addGuildMember },
+  {
+    method: "PUT",
+    template: "/guilds/{guild_id}/members/{user_id}",
+    major: "guild_id",
+    handler: addGuildMember,
+  },
   {
     method: "GET",
     template: "/applications/{application_id}/role-connections/metadata",
@@ -64,7 +69,11 @@ export function matchTemplate(template: string, path: string): Record<string, st
     const h = have[i] as string;
     if (w.startsWith("{")) {
       if (h === "") return null;
-      params[w.slice(1, -1)] = decodeURIComponent(h);
+      try {
+        params[w.slice(1, -1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
     } else if (w !== h) return null;
   }
   return params;

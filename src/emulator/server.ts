@@ -180,12 +180,18 @@ export class EmulatorServer {
       at: this.env.now(),
     };
     this.#log.push(entry);
+    const ip = req.socket.remoteAddress ?? "";
     let reply: Reply | null;
     try {
       const body = await readBody(req);
       if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
-      const faulted = this.#fault(url.pathname);
-      reply = faulted === undefined ? this.#dispatch(req, url, body, entry) : faulted;
+      if (this.#limiter.banned(ip, Date.now())) {
+        reply = cloudflareBanReply();
+      } else {
+        const faulted = this.#fault(url.pathname);
+        reply = faulted === undefined ? this.#dispatch(req, url, body, entry) : faulted;
+        if (countsAsInvalid(reply)) this.#limiter.recordInvalid(ip, Date.now());
+      }
     } catch (error) {
       reply = errorReply(error);
     }
@@ -270,13 +276,18 @@ export class EmulatorServer {
         : principal?.kind === "bearer"
           ? `bearer:${principal.grant.id}`
           : `ip:${req.socket.remoteAddress}`;
-    return this.#limited(`${method} ${hit.route.template}`, identity, () =>
-      hit.route.handler({ env: this.env, req, url, params: hit.params ?? {}, principal, body }),
+    const params = hit.params ?? {};
+    const major = hit.route.major === undefined ? "" : (params[hit.route.major] ?? "");
+    return this.#limited(
+      `${method} ${hit.route.template}`,
+      identity,
+      () => hit.route.handler({ env: this.env, req, url, params, principal, body }),
+      major,
     );
   }
 
-  #limited(route: string, identity: string, run: () => Reply): Reply {
-    const checked = this.#limiter.check(route, identity, this.env.now());
+  #limited(route: string, identity: string, run: () => Reply, major = ""): Reply {
+    const checked = this.#limiter.check(route, identity, Date.now(), major);
     if ("reply" in checked) return checked.reply;
     let reply: Reply;
     try {
@@ -312,6 +323,12 @@ export class EmulatorServer {
 <p><a href="${escapeHtml(link)}">Try the consent page</a></p></body></html>`,
     };
   }
+}
+
+function countsAsInvalid(reply: Reply | null): boolean {
+  if (reply === null || reply.html !== undefined) return false;
+  if (reply.status === 401 || reply.status === 403) return true;
+  return reply.status === 429 && reply.headers?.["X-RateLimit-Scope"] !== "shared";
 }
 
 function methodNotAllowed(allow: string): Reply {

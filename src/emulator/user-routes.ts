@@ -78,10 +78,9 @@ export function getMyMember(ctx: RouteContext): Reply {
   const { world } = ctx.env;
   const member = world.members.get(grant.userId)?.get(guildId);
   if (!world.guilds.has(guildId) || !member) throw new ApiError(404, 10004, "Unknown Guild");
-  return {
-    status: 200,
-    json: memberPayload(member, world.user(grant.userId) as NonNullable<ReturnType<typeof world.user>>),
-  };
+  const user = world.user(grant.userId);
+  if (!user) throw unauthorized();
+  return { status: 200, json: memberPayload(member, user) };
 }
 
 /** DELETE /users/@me/guilds/{guild_id}: the bot leaves a guild. */

@@ -5,7 +5,7 @@ import {
   seedApplication,
 } from "./application.js";
 import { compareIds } from "./payloads.js";
-import { SeededRandom } from "./prng.js";
+import { SeededRandom, snowflakeDate } from "./prng.js";
 
 /** JSON object as the emulator serves it. */
 export type Json = Record<string, unknown>;
@@ -258,7 +258,7 @@ export class World {
     const roleCount = rng.int(1, 4);
     for (let i = 1; i <= roleCount; i++) {
       roles.push({
-        id: rng.snowflake(new Date(Number((BigInt(id) >> 22n) + 1420070400000n) + i * 60000)),
+        id: rng.snowflake(new Date(snowflakeDate(id).getTime() + i * 60000)),
         name: capitalize(rng.pick(WORDS)),
         color: rng.int(0, 0xffffff),
         permissions: (i === roleCount ? ADMIN_PERMS : MEMBER_PERMS).toString(),
@@ -266,9 +266,9 @@ export class World {
         hoist: rng.chance(0.5),
       });
     }
-    const channelIds = [rng.snowflake(new Date(Number((BigInt(id) >> 22n) + 1420070400000n) + 1000))];
+    const channelIds = [rng.snowflake(new Date(snowflakeDate(id).getTime() + 1000))];
     for (let i = 0; i < 2; i++)
-      channelIds.push(rng.snowflake(new Date(Number((BigInt(id) >> 22n) + 1420070400000n) + 2000 + i)));
+      channelIds.push(rng.snowflake(new Date(snowflakeDate(id).getTime() + 2000 + i)));
     const tier = rng.pick([0, 0, 1, 2, 3]);
     return {
       id,
@@ -343,7 +343,7 @@ export class World {
     const devOwn = [this.#makeGuild(dev.id), this.#makeGuild(dev.id)];
     const lightOwn = this.#makeGuild(light.id);
     for (const g of [...created, ...devOwn, lightOwn]) this.guilds.set(g.id, g);
-    const joined = (g: GuildRecord): Date => rng.dateBetween(snowflakeTime(g.id), new Date("2025-06-01"));
+    const joined = (g: GuildRecord): Date => rng.dateBetween(snowflakeDate(g.id), new Date("2025-06-01"));
     const plan: [UserRecord, GuildRecord[]][] = [
       [heavy, created],
       [light, [lightOwn, ...rng.sample(created, 2)]],
@@ -448,10 +448,6 @@ export class World {
   partialApplicationPayload(): Json {
     return partialApplicationPayload(this);
   }
-}
-
-function snowflakeTime(id: string): Date {
-  return new Date(Number((BigInt(id) >> 22n) + 1420070400000n));
 }
 
 function capitalize(word: string): string {

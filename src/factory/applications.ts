@@ -4,22 +4,7 @@
  */
 import { toHex } from "../internal/base64.js";
 import type { Open } from "../internal/enums.js";
-import {
-  arrayOf,
-  asBits,
-  asHexBytes,
-  asObject,
-  boolOr,
-  fail,
-  itemString,
-  optInt,
-  optObject,
-  optSnowflake,
-  optString,
-  type RawObject,
-  reqSnowflake,
-  reqString,
-} from "../internal/read.js";
+import { asObject, fail, type RawObject } from "../internal/read.js";
 import {
   Application,
   ApplicationFlags,
@@ -28,8 +13,9 @@ import {
   type ApplicationIntegrationType,
   AuthorizationApplication,
   type BaseApplication,
+  type BaseApplicationInit,
   InviteApplication,
-  type PartialApplication,
+  PartialApplication,
 } from "../models/applications.js";
 import { Permissions } from "../models/permissions.js";
 import type { User } from "../models/users.js";
@@ -40,19 +26,43 @@ import type {
   RawPartialApplication,
 } from "../payloads/applications.js";
 import type { RESTAware } from "../traits.js";
+import {
+  boolValueOr,
+  flagReader,
+  hexValue,
+  objectValue,
+  optIntValue,
+  optSnowflakeValue,
+  optStringValue,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+} from "./fast-readers.js";
 import { deserializeTeam, serializeTeam } from "./teams.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
 /** The public key's length: an Ed25519 key is 32 bytes (64 hex characters). */
 const PUBLIC_KEY_BYTES = 32;
+const readPermissions = flagReader(() => Permissions);
+const readApplicationFlags = flagReader(() => ApplicationFlags);
 const CONTEXT_KEY = /^(?:0|[1-9]\d{0,8})$/;
 
 /** Reads `install_params`-shaped objects. */
 function readInstallParameters(raw: RawObject, path: string): ApplicationInstallParameters {
   return new ApplicationInstallParameters({
-    scopes: arrayOf(raw, "scopes", path, itemString, true),
-    permissions: Permissions.from(asBits(raw.permissions, `${path}.permissions`)),
+    scopes: stringsValue(raw.scopes, path, "scopes", true),
+    permissions: readPermissions(raw.permissions, path, "permissions"),
   });
+}
+
+function optInstallParameters(
+  value: unknown,
+  path: string,
+  key: string,
+): ApplicationInstallParameters | null {
+  if (value == null) return null;
+  const where = `${path}.${key}`;
+  return readInstallParameters(objectValue(value, path, key), where);
 }
 
 /**
@@ -75,7 +85,7 @@ export function serializeApplicationInstallParameters(
 
 function readIntegrationConfiguration(raw: RawObject, path: string): ApplicationIntegrationConfiguration {
   return new ApplicationIntegrationConfiguration({
-    oauth2InstallParameters: optObject(raw, "oauth2_install_params", path, readInstallParameters),
+    oauth2InstallParameters: optInstallParameters(raw.oauth2_install_params, path, "oauth2_install_params"),
   });
 }
 
@@ -99,17 +109,21 @@ export function serializeApplicationIntegrationConfiguration(
 }
 
 function readIntegrationTypesConfig(
-  raw: RawObject,
+  value: unknown,
   path: string,
 ): Map<Open<ApplicationIntegrationType>, ApplicationIntegrationConfiguration> {
   const out = new Map<Open<ApplicationIntegrationType>, ApplicationIntegrationConfiguration>();
-  const value = raw.integration_types_config;
   if (value == null) return out;
-  const where = `${path}.integration_types_config`;
-  const configs = asObject(value, where);
+  const configs = objectValue(value, path, "integration_types_config");
   for (const key of Object.keys(configs)) {
-    const at = `${where}[${JSON.stringify(key)}]`;
-    if (!CONTEXT_KEY.test(key)) fail(at, "an installation context ID as the key", key);
+    const at = `${path}.integration_types_config["${key}"]`;
+    if (!CONTEXT_KEY.test(key)) {
+      fail(
+        `${path}.integration_types_config[${JSON.stringify(key)}]`,
+        "an installation context ID as the key",
+        key,
+      );
+    }
     out.set(Number(key), readIntegrationConfiguration(asObject(configs[key], at), at));
   }
   return out;
@@ -123,59 +137,46 @@ function writeIntegrationTypesConfig(
   return out;
 }
 
-function optUser(raw: RawObject, key: string, path: string, app: RESTAware | null): User | null {
-  const value = raw[key];
+function optUser(value: unknown, app: RESTAware | null, path: string, key: string): User | null {
   return value == null ? null : deserializeUser(value, app, `${path}.${key}`);
 }
 
+/** `flags_new` (every bit, as a decimal string) when present, else the legacy `flags`, else none. */
 function readFlags(raw: RawObject, path: string): ApplicationFlags {
   const modern = raw.flags_new;
-  if (modern != null) return ApplicationFlags.from(asBits(modern, `${path}.flags_new`));
+  if (modern != null) return readApplicationFlags(modern, path, "flags_new");
   const legacy = raw.flags;
-  if (legacy != null) return ApplicationFlags.from(asBits(legacy, `${path}.flags`));
+  if (legacy != null) return readApplicationFlags(legacy, path, "flags");
   return ApplicationFlags.from(0n);
 }
 
-function readPublicKey(raw: RawObject, path: string): Uint8Array {
-  return asHexBytes(raw.verify_key, `${path}.verify_key`, PUBLIC_KEY_BYTES);
-}
-
-/**
- * Builds a {@link PartialApplication}-shaped model: `new Cls(...)` for the three public views, which
- * share Discord's `ApplicationResponse` fields.
- */
-function readPublicApplication<T extends BaseApplication>(
-  Cls: new (init: ConstructorParameters<typeof InviteApplication>[0]) => T,
-  value: unknown,
-  app: RESTAware | null,
-  path: string,
-): T {
-  const raw = asObject(value, path);
-  return new Cls({
-    id: reqSnowflake(raw, "id", path),
-    name: reqString(raw, "name", path),
-    description: reqString(raw, "description", path),
-    iconHash: optString(raw, "icon", path),
+/** The fields of Discord's `ApplicationResponse`, shared by every application view. */
+function readPublicFields(raw: RawObject, app: RESTAware | null, path: string): BaseApplicationInit {
+  return {
+    id: snowflakeValue(raw.id, path, "id"),
+    name: stringValue(raw.name, path, "name"),
+    description: stringValue(raw.description, path, "description"),
+    iconHash: optStringValue(raw.icon, path, "icon"),
     app,
-    type: optInt(raw, "type", path),
-    coverImageHash: optString(raw, "cover_image", path),
-    primarySkuId: optSnowflake(raw, "primary_sku_id", path),
-    bot: optUser(raw, "bot", path, app),
-    slug: optString(raw, "slug", path),
-    guildId: optSnowflake(raw, "guild_id", path),
-    rpcOrigins: arrayOf(raw, "rpc_origins", path, itemString),
-    isBotPublic: boolOr(raw, "bot_public", path),
-    isBotCodeGrantRequired: boolOr(raw, "bot_require_code_grant", path),
-    termsOfServiceUrl: optString(raw, "terms_of_service_url", path),
-    privacyPolicyUrl: optString(raw, "privacy_policy_url", path),
-    customInstallUrl: optString(raw, "custom_install_url", path),
-    installParameters: optObject(raw, "install_params", path, readInstallParameters),
-    integrationTypesConfig: readIntegrationTypesConfig(raw, path),
-    publicKey: readPublicKey(raw, path),
+    type: optIntValue(raw.type, path, "type"),
+    coverImageHash: optStringValue(raw.cover_image, path, "cover_image"),
+    primarySkuId: optSnowflakeValue(raw.primary_sku_id, path, "primary_sku_id"),
+    bot: optUser(raw.bot, app, path, "bot"),
+    slug: optStringValue(raw.slug, path, "slug"),
+    guildId: optSnowflakeValue(raw.guild_id, path, "guild_id"),
+    rpcOrigins: stringsValue(raw.rpc_origins, path, "rpc_origins"),
+    isBotPublic: boolValueOr(raw.bot_public, path, "bot_public"),
+    isBotCodeGrantRequired: boolValueOr(raw.bot_require_code_grant, path, "bot_require_code_grant"),
+    termsOfServiceUrl: optStringValue(raw.terms_of_service_url, path, "terms_of_service_url"),
+    privacyPolicyUrl: optStringValue(raw.privacy_policy_url, path, "privacy_policy_url"),
+    customInstallUrl: optStringValue(raw.custom_install_url, path, "custom_install_url"),
+    installParameters: optInstallParameters(raw.install_params, path, "install_params"),
+    integrationTypesConfig: readIntegrationTypesConfig(raw.integration_types_config, path),
+    publicKey: hexValue(raw.verify_key, path, "verify_key", PUBLIC_KEY_BYTES),
     flags: readFlags(raw, path),
-    maxParticipants: optInt(raw, "max_participants", path),
-    tags: arrayOf(raw, "tags", path, itemString),
-  });
+    maxParticipants: optIntValue(raw.max_participants, path, "max_participants"),
+    tags: stringsValue(raw.tags, path, "tags"),
+  };
 }
 
 /**
@@ -190,42 +191,54 @@ function readPublicApplication<T extends BaseApplication>(
 export function deserializeApplication(raw: unknown, app: RESTAware | null, path = "$"): Application {
   const obj = asObject(raw, path);
   return new Application({
-    id: reqSnowflake(obj, "id", path),
-    name: reqString(obj, "name", path),
-    description: reqString(obj, "description", path),
-    iconHash: optString(obj, "icon", path),
+    id: snowflakeValue(obj.id, path, "id"),
+    name: stringValue(obj.name, path, "name"),
+    description: stringValue(obj.description, path, "description"),
+    iconHash: optStringValue(obj.icon, path, "icon"),
     app,
-    type: optInt(obj, "type", path),
-    coverImageHash: optString(obj, "cover_image", path),
-    primarySkuId: optSnowflake(obj, "primary_sku_id", path),
-    bot: optUser(obj, "bot", path, app),
-    slug: optString(obj, "slug", path),
-    guildId: optSnowflake(obj, "guild_id", path),
-    rpcOrigins: arrayOf(obj, "rpc_origins", path, itemString),
-    isBotPublic: boolOr(obj, "bot_public", path),
-    isBotCodeGrantRequired: boolOr(obj, "bot_require_code_grant", path),
-    termsOfServiceUrl: optString(obj, "terms_of_service_url", path),
-    privacyPolicyUrl: optString(obj, "privacy_policy_url", path),
-    customInstallUrl: optString(obj, "custom_install_url", path),
-    installParameters: optObject(obj, "install_params", path, readInstallParameters),
-    integrationTypesConfig: readIntegrationTypesConfig(obj, path),
-    publicKey: readPublicKey(obj, path),
+    type: optIntValue(obj.type, path, "type"),
+    coverImageHash: optStringValue(obj.cover_image, path, "cover_image"),
+    primarySkuId: optSnowflakeValue(obj.primary_sku_id, path, "primary_sku_id"),
+    bot: optUser(obj.bot, app, path, "bot"),
+    slug: optStringValue(obj.slug, path, "slug"),
+    guildId: optSnowflakeValue(obj.guild_id, path, "guild_id"),
+    rpcOrigins: stringsValue(obj.rpc_origins, path, "rpc_origins"),
+    isBotPublic: boolValueOr(obj.bot_public, path, "bot_public"),
+    isBotCodeGrantRequired: boolValueOr(obj.bot_require_code_grant, path, "bot_require_code_grant"),
+    termsOfServiceUrl: optStringValue(obj.terms_of_service_url, path, "terms_of_service_url"),
+    privacyPolicyUrl: optStringValue(obj.privacy_policy_url, path, "privacy_policy_url"),
+    customInstallUrl: optStringValue(obj.custom_install_url, path, "custom_install_url"),
+    installParameters: optInstallParameters(obj.install_params, path, "install_params"),
+    integrationTypesConfig: readIntegrationTypesConfig(obj.integration_types_config, path),
+    publicKey: hexValue(obj.verify_key, path, "verify_key", PUBLIC_KEY_BYTES),
     flags: readFlags(obj, path),
-    maxParticipants: optInt(obj, "max_participants", path),
-    tags: arrayOf(obj, "tags", path, itemString),
-    owner: optUser(obj, "owner", path, app),
-    redirectUris: arrayOf(obj, "redirect_uris", path, itemString),
-    interactionsEndpointUrl: optString(obj, "interactions_endpoint_url", path),
-    roleConnectionsVerificationUrl: optString(obj, "role_connections_verification_url", path),
-    approximateGuildCount: optInt(obj, "approximate_guild_count", path),
-    approximateUserInstallCount: optInt(obj, "approximate_user_install_count", path),
-    approximateUserAuthorizationCount: optInt(obj, "approximate_user_authorization_count", path),
-    eventWebhooksUrl: optString(obj, "event_webhooks_url", path),
-    eventWebhooksStatus: optInt(obj, "event_webhooks_status", path),
-    eventWebhooksTypes: arrayOf(obj, "event_webhooks_types", path, itemString),
-    explicitContentFilter: optInt(obj, "explicit_content_filter", path),
+    maxParticipants: optIntValue(obj.max_participants, path, "max_participants"),
+    tags: stringsValue(obj.tags, path, "tags"),
+    owner: optUser(obj.owner, app, path, "owner"),
+    redirectUris: stringsValue(obj.redirect_uris, path, "redirect_uris"),
+    interactionsEndpointUrl: optStringValue(obj.interactions_endpoint_url, path, "interactions_endpoint_url"),
+    roleConnectionsVerificationUrl: optStringValue(
+      obj.role_connections_verification_url,
+      path,
+      "role_connections_verification_url",
+    ),
+    approximateGuildCount: optIntValue(obj.approximate_guild_count, path, "approximate_guild_count"),
+    approximateUserInstallCount: optIntValue(
+      obj.approximate_user_install_count,
+      path,
+      "approximate_user_install_count",
+    ),
+    approximateUserAuthorizationCount: optIntValue(
+      obj.approximate_user_authorization_count,
+      path,
+      "approximate_user_authorization_count",
+    ),
+    eventWebhooksUrl: optStringValue(obj.event_webhooks_url, path, "event_webhooks_url"),
+    eventWebhooksStatus: optIntValue(obj.event_webhooks_status, path, "event_webhooks_status"),
+    eventWebhooksTypes: stringsValue(obj.event_webhooks_types, path, "event_webhooks_types"),
+    explicitContentFilter: optIntValue(obj.explicit_content_filter, path, "explicit_content_filter"),
     team: obj.team == null ? null : deserializeTeam(obj.team, app, `${path}.team`),
-    eligibleOauth2Scopes: arrayOf(obj, "eligible_oauth2_scopes", path, itemString),
+    eligibleOauth2Scopes: stringsValue(obj.eligible_oauth2_scopes, path, "eligible_oauth2_scopes"),
   });
 }
 
@@ -238,7 +251,7 @@ export function deserializeInviteApplication(
   app: RESTAware | null,
   path = "$",
 ): InviteApplication {
-  return readPublicApplication(InviteApplication, raw, app, path);
+  return new InviteApplication(readPublicFields(asObject(raw, path), app, path));
 }
 
 /**
@@ -250,7 +263,21 @@ export function deserializeAuthorizationApplication(
   app: RESTAware | null,
   path = "$",
 ): AuthorizationApplication {
-  return readPublicApplication(AuthorizationApplication, raw, app, path);
+  return new AuthorizationApplication(readPublicFields(asObject(raw, path), app, path));
+}
+
+/**
+ * Builds a {@link PartialApplication}: only `id`, `name`, `description` and `icon` are read.
+ * @throws DeserializationError when the payload does not fit.
+ */
+export function deserializePartialApplication(raw: unknown, path = "$"): PartialApplication {
+  const obj = asObject(raw, path);
+  return new PartialApplication({
+    id: snowflakeValue(obj.id, path, "id"),
+    name: stringValue(obj.name, path, "name"),
+    description: stringValue(obj.description, path, "description"),
+    iconHash: optStringValue(obj.icon, path, "icon"),
+  });
 }
 
 /** The four fields every application view has. */

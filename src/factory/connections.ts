@@ -2,10 +2,12 @@
  * Builds the current user's connections from Discord's payloads, and back.
  * @module
  */
-import { arrayOf, asObject, boolOr, optString, reqBool, reqInt, reqString } from "../internal/read.js";
+import { asObject, fail } from "../internal/read.js";
 import { OwnConnection } from "../models/connections.js";
+import type { PartialIntegration } from "../models/integrations.js";
 import type { RawConnection } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
+import { boolValue, boolValueOr, intValue, optStringValue, stringValue } from "./fast-readers.js";
 import { deserializePartialIntegration, serializePartialIntegration } from "./guilds.js";
 
 /**
@@ -18,19 +20,27 @@ import { deserializePartialIntegration, serializePartialIntegration } from "./gu
 export function deserializeOwnConnection(raw: unknown, app: RESTAware | null, path = "$"): OwnConnection {
   const obj = asObject(raw, path);
   return new OwnConnection({
-    id: reqString(obj, "id", path),
-    name: optString(obj, "name", path),
-    type: reqString(obj, "type", path),
-    isRevoked: boolOr(obj, "revoked", path),
-    integrations: arrayOf(obj, "integrations", path, (item, at) =>
-      deserializePartialIntegration(item, app, at),
-    ),
-    isVerified: reqBool(obj, "verified", path),
-    isFriendSyncEnabled: reqBool(obj, "friend_sync", path),
-    isActivityVisible: reqBool(obj, "show_activity", path),
-    isTwoWayLinked: reqBool(obj, "two_way_link", path),
-    visibility: reqInt(obj, "visibility", path),
+    id: stringValue(obj.id, path, "id"),
+    name: optStringValue(obj.name, path, "name"),
+    type: stringValue(obj.type, path, "type"),
+    isRevoked: boolValueOr(obj.revoked, path, "revoked"),
+    integrations: readIntegrations(obj.integrations, app, path),
+    isVerified: boolValue(obj.verified, path, "verified"),
+    isFriendSyncEnabled: boolValue(obj.friend_sync, path, "friend_sync"),
+    isActivityVisible: boolValue(obj.show_activity, path, "show_activity"),
+    isTwoWayLinked: boolValue(obj.two_way_link, path, "two_way_link"),
+    visibility: intValue(obj.visibility, path, "visibility"),
   });
+}
+
+function readIntegrations(value: unknown, app: RESTAware | null, path: string): PartialIntegration[] {
+  if (value == null) return [];
+  if (!Array.isArray(value)) fail(`${path}.integrations`, "array", value);
+  const out: PartialIntegration[] = [];
+  for (let i = 0; i < value.length; i++) {
+    out.push(deserializePartialIntegration(value[i], app, `${path}.integrations[${i}]`));
+  }
+  return out;
 }
 
 /** Discord's connection object for `connection`. */

@@ -9,6 +9,7 @@ import type {
   ApplicationIntegrationConfiguration,
   AuthorizationApplication,
   InviteApplication,
+  PartialApplication,
 } from "../models/applications.js";
 import type { OwnConnection } from "../models/connections.js";
 import type { KnownCustomEmoji } from "../models/emojis.js";
@@ -152,6 +153,18 @@ export class EntityFactory {
   /** Discord's `InviteApplicationResponse` for `application`. */
   serializeInviteApplication(application: InviteApplication): RawPartialApplication {
     return applications.serializeInviteApplication(application);
+  }
+
+  /** Builds a {@link PartialApplication} from any application object (only the four shared keys). */
+  deserializePartialApplication(raw: unknown, path = "$"): PartialApplication {
+    return applications.deserializePartialApplication(raw, path);
+  }
+
+  /** The four keys every application object has: `id`, `name`, `icon`, `description`. */
+  serializePartialApplication(
+    application: PartialApplication,
+  ): Pick<RawPartialApplication, "id" | "name" | "description" | "icon"> {
+    return applications.serializePartialApplication(application);
   }
 
   /** Builds {@link ApplicationInstallParameters} from an install params object. */

@@ -2,12 +2,23 @@
  * Builds the current user's guild list entries from Discord's payloads, and back.
  * @module
  */
-import { asBits, asObject, optInt, optString, reqBool } from "../internal/read.js";
+import { asObject } from "../internal/read.js";
 import { OwnGuild } from "../models/own-guilds.js";
 import { Permissions } from "../models/permissions.js";
 import type { RawOwnGuild } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
-import { readPartialGuildFields } from "./guilds.js";
+import {
+  boolValue,
+  flagReader,
+  nullableStringValue,
+  optIntValue,
+  optStringValue,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+} from "./fast-readers.js";
+
+const readPermissions = flagReader(() => Permissions);
 
 /**
  * Builds an {@link OwnGuild} from one entry of `GET /users/@me/guilds`.
@@ -18,18 +29,21 @@ import { readPartialGuildFields } from "./guilds.js";
  */
 export function deserializeOwnGuild(raw: unknown, app: RESTAware | null, path = "$"): OwnGuild {
   const obj = asObject(raw, path);
-  const fields = readPartialGuildFields(obj, path);
   return new OwnGuild({
     app,
-    id: fields.id,
-    name: fields.name,
-    iconHash: fields.iconHash,
-    features: fields.features,
-    bannerHash: optString(obj, "banner", path),
-    isOwner: reqBool(obj, "owner", path),
-    myPermissions: Permissions.from(asBits(obj.permissions, `${path}.permissions`)),
-    approximateMemberCount: optInt(obj, "approximate_member_count", path),
-    approximateActiveMemberCount: optInt(obj, "approximate_presence_count", path),
+    id: snowflakeValue(obj.id, path, "id"),
+    name: stringValue(obj.name, path, "name"),
+    iconHash: nullableStringValue(obj.icon, path, "icon"),
+    features: stringsValue(obj.features, path, "features", true),
+    bannerHash: optStringValue(obj.banner, path, "banner"),
+    isOwner: boolValue(obj.owner, path, "owner"),
+    myPermissions: readPermissions(obj.permissions, path, "permissions"),
+    approximateMemberCount: optIntValue(obj.approximate_member_count, path, "approximate_member_count"),
+    approximateActiveMemberCount: optIntValue(
+      obj.approximate_presence_count,
+      path,
+      "approximate_presence_count",
+    ),
   });
 }
 

@@ -18,23 +18,34 @@ export function reqNullableString(raw: RawObject, key: string, path: string): st
 /** The largest RGB color, `0xFFFFFF`. */
 export const MAX_COLOR = 0xffffff;
 
-function checkColor(value: unknown, where: string, expected: string): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_COLOR) {
-    fail(where, expected, value);
-  }
-  return value;
+function isColor(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COLOR;
 }
 
 /** A required RGB color: an integer from 0 to 0xFFFFFF. */
 export function reqColor(raw: RawObject, key: string, path: string): number {
-  return checkColor(raw[key], `${path}.${key}`, "color (integer from 0 to 16777215)");
+  const value = raw[key];
+  if (!isColor(value)) fail(`${path}.${key}`, "color (integer from 0 to 16777215)", value);
+  return value;
 }
 
 /** An optional RGB color; `null` when missing or null. */
 export function optColor(raw: RawObject, key: string, path: string): number | null {
   const value = raw[key];
   if (value == null) return null;
-  return checkColor(value, `${path}.${key}`, "color (integer from 0 to 16777215) or null");
+  if (!isColor(value)) fail(`${path}.${key}`, "color (integer from 0 to 16777215) or null", value);
+  return value;
+}
+
+const DECIMAL_BITS = /^\d{1,20}$/;
+
+function bitsAt(value: unknown, raw: RawObject, key: string, path: string): bigint {
+  if (typeof value === "number") {
+    if (Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  } else if (typeof value === "string" && DECIMAL_BITS.test(value)) {
+    return BigInt(value);
+  }
+  return asBits(raw[key], `${path}.${key}`);
 }
 
 /** A flag field (decimal string or integer); `fallback` when missing or null. */
@@ -47,7 +58,7 @@ export function flagsOr<T extends BitFlags>(
 ): T {
   const value = raw[key];
   if (value == null) return fallback;
-  return cls.from(asBits(value, `${path}.${key}`));
+  return cls.from(bitsAt(value, raw, key, path));
 }
 
 /** An optional flag field; `null` when missing or null. */
@@ -59,7 +70,7 @@ export function optFlags<T extends BitFlags>(
 ): T | null {
   const value = raw[key];
   if (value == null) return null;
-  return cls.from(asBits(value, `${path}.${key}`));
+  return cls.from(bitsAt(value, raw, key, path));
 }
 
 /** A required flag field. */
@@ -69,16 +80,16 @@ export function reqFlags<T extends BitFlags>(
   key: string,
   path: string,
 ): T {
-  return cls.from(asBits(raw[key], `${path}.${key}`));
+  return cls.from(bitsAt(raw[key], raw, key, path));
 }
 
 /** A timestamp in Unix seconds as a `Date`; `null` when missing or null. */
 export function optUnixSeconds(raw: RawObject, key: string, path: string): Date | null {
   const value = raw[key];
   if (value == null) return null;
-  if (typeof value !== "number" || !Number.isFinite(value))
-    fail(`${path}.${key}`, "Unix seconds or null", value);
-  return new Date(value * 1000);
+  const date = typeof value === "number" ? new Date(value * 1000) : null;
+  if (date === null || Number.isNaN(date.getTime())) fail(`${path}.${key}`, "Unix seconds or null", value);
+  return date;
 }
 
 /**

@@ -2,30 +2,21 @@
  * Builds team models from Discord's payloads, and back.
  * @module
  */
-import {
-  arrayOf,
-  asObject,
-  fail,
-  itemString,
-  optString,
-  type RawObject,
-  reqInt,
-  reqSnowflake,
-  reqString,
-} from "../internal/read.js";
+import { asObject, fail, type RawObject } from "../internal/read.js";
 import { Team, TeamMember } from "../models/teams.js";
 import type { RawTeam, RawTeamMember } from "../payloads/teams.js";
 import type { Snowflake } from "../snowflakes.js";
 import type { RESTAware } from "../traits.js";
+import { intValue, optStringValue, snowflakeValue, stringsValue, stringValue } from "./fast-readers.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
 function readMember(raw: RawObject, app: RESTAware | null, path: string): TeamMember {
   return new TeamMember({
-    membershipState: reqInt(raw, "membership_state", path),
-    permissions: arrayOf(raw, "permissions", path, itemString),
-    teamId: reqSnowflake(raw, "team_id", path),
+    membershipState: intValue(raw.membership_state, path, "membership_state"),
+    permissions: stringsValue(raw.permissions, path, "permissions"),
+    teamId: snowflakeValue(raw.team_id, path, "team_id"),
     user: deserializeUser(raw.user, app, `${path}.user`),
-    role: optString(raw, "role", path),
+    role: optStringValue(raw.role, path, "role"),
   });
 }
 
@@ -59,10 +50,10 @@ export function serializeTeamMember(member: TeamMember): RawTeamMember {
  */
 export function deserializeTeam(raw: unknown, app: RESTAware | null, path = "$"): Team {
   const obj = asObject(raw, path);
-  const id = reqSnowflake(obj, "id", path);
-  const name = reqString(obj, "name", path);
-  const iconHash = optString(obj, "icon", path);
-  const ownerId = reqSnowflake(obj, "owner_user_id", path);
+  const id = snowflakeValue(obj.id, path, "id");
+  const name = stringValue(obj.name, path, "name");
+  const iconHash = optStringValue(obj.icon, path, "icon");
+  const ownerId = snowflakeValue(obj.owner_user_id, path, "owner_user_id");
   const list = obj.members;
   const where = `${path}.members`;
   if (!Array.isArray(list)) fail(where, "array", list);

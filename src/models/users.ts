@@ -385,9 +385,20 @@ export class PartialUser {
     return this.avatarDecoration?.url ?? null;
   }
 
-  /** Whether `other` is the same kind of user model with the same ID. */
+  /**
+   * Whether `other` is the same kind of user model with the same ID. For a model that wraps a user (an
+   * object with a `user` field, such as a team member), the answer is that model's own `equals(this)`,
+   * so both directions agree.
+   */
   equals(other: unknown): boolean {
-    return other instanceof PartialUser && other.constructor === this.constructor && other.id === this.id;
+    if (other instanceof PartialUser) return other.constructor === this.constructor && other.id === this.id;
+    if (typeof other !== "object" || other === null) return false;
+    const wrapper = other as { readonly user?: unknown; readonly equals?: unknown };
+    return (
+      wrapper.user instanceof PartialUser &&
+      typeof wrapper.equals === "function" &&
+      wrapper.equals(this) === true
+    );
   }
 
   /**

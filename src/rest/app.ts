@@ -37,6 +37,11 @@ export interface RESTAppOptions {
    * to send with `InvalidRequestBudgetError` (default 5,000; Cloudflare bans an IP at 10,000).
    */
   readonly invalidRequestLimit?: number | undefined;
+  /**
+   * Requests per second one token may send across all routes, Discord's global limit (default 50; `0`
+   * turns the proactive limit off and leaves only global 429s to slow a token down).
+   */
+  readonly globalRequestsPerSecond?: number | undefined;
   /** First retry delay in ms; each further retry doubles it, up to 16 s, with jitter (default 1,000). */
   readonly retryBackoffMs?: number | undefined;
   /**
@@ -87,6 +92,7 @@ export class RESTApp {
   readonly #budget: InvalidRequestBudget;
   readonly #tokenEndpointIdentity = Symbol("token endpoint");
   readonly #anonymousIdentity = Symbol("no token");
+  #anonymous: RESTClient | undefined;
 
   /** @param options - see {@link RESTAppOptions}. */
   constructor(options: RESTAppOptions = {}) {
@@ -116,7 +122,10 @@ export class RESTApp {
       timeoutMs: this.timeoutMs,
       maxRateLimitWait: this.maxRateLimitWait,
       retryBackoffMs,
-      limiter: new RateLimiter({ maxWait: this.maxRateLimitWait }),
+      limiter: new RateLimiter({
+        maxWait: this.maxRateLimitWait,
+        globalPerSecond: option(options.globalRequestsPerSecond, 50, "globalRequestsPerSecond", 0, 100_000),
+      }),
       budget: this.#budget,
     });
   }
@@ -165,6 +174,11 @@ export class RESTApp {
     });
   }
 
+  #tokenClient(): RESTClient {
+    this.#anonymous ??= this.acquire();
+    return this.#anonymous;
+  }
+
   #anonymousAuth(): RequestAuth {
     return { identity: this.#anonymousIdentity, header: async () => ({ value: null, token: null }) };
   }
@@ -173,7 +187,7 @@ export class RESTApp {
     return {
       identity: strategy,
       header: async () => {
-        const token = await strategy.acquire(this.acquire());
+        const token = await strategy.acquire(this.#tokenClient());
         return { value: `${strategy.tokenType} ${token}`, token };
       },
       invalidate: (token) => strategy.invalidate(token),

@@ -82,10 +82,15 @@ export interface RoleConnectionUpdate {
 
 /** What a {@link RESTClient} is built from; use {@link RESTApp.acquire} instead of building one. */
 export interface RESTClientInit {
+  /** The app the client belongs to. */
   readonly app: RESTApp;
+  /** The app's request pipeline. */
   readonly pipeline: RequestPipeline;
+  /** Where the client's `Authorization` header comes from. */
   readonly auth: RequestAuth;
+  /** See {@link RESTClient.tokenType}. */
   readonly tokenType: string | null;
+  /** Rate-limit identity of the app's token-endpoint requests. */
   readonly tokenEndpointIdentity: unknown;
 }
 

@@ -99,6 +99,9 @@ class Bucket {
 
 class TokenState {
   globalUntil = 0;
+  /** End of the current one-second window of the proactive global limit, and requests sent in it. */
+  windowEnd = 0;
+  windowCount = 0;
   active = 0;
   lastUsed: number;
   /** Route key → bucket hash; `null` when the route sent no rate-limit headers. */
@@ -115,6 +118,8 @@ class TokenState {
 export interface RateLimiterOptions {
   /** The longest wait accepted, in seconds; longer waits throw {@link RateLimitTooLongError}. */
   readonly maxWait: number;
+  /** Requests per second one identity may send across all routes (Discord's global limit; default 50, 0 for none). */
+  readonly globalPerSecond?: number;
   /** How long a token's state may sit unused before it is dropped, in ms (default 5 minutes). */
   readonly idleMs?: number;
   /** The clock, in ms since epoch (for tests). */
@@ -135,12 +140,14 @@ export interface RateLimitTicket {
 export class RateLimiter {
   readonly #tokens = new Map<unknown, TokenState>();
   readonly #maxWait: number;
+  readonly #globalPerSecond: number;
   readonly #idleMs: number;
   readonly #now: () => number;
   #lastPrune: number;
 
   constructor(options: RateLimiterOptions) {
     this.#maxWait = options.maxWait;
+    this.#globalPerSecond = options.globalPerSecond ?? 50;
     this.#idleMs = options.idleMs ?? 300_000;
     this.#now = options.now ?? Date.now;
     this.#lastPrune = this.#now();
@@ -192,22 +199,30 @@ export class RateLimiter {
         await this.#wait(null, state.globalUntil - now, label, true, signal);
         continue;
       }
+      if (this.#globalPerSecond > 0) {
+        if (now >= state.windowEnd) {
+          state.windowEnd = now + 1000;
+          state.windowCount = 0;
+        }
+        if (state.windowCount >= this.#globalPerSecond) {
+          await this.#wait(null, state.windowEnd - now, label, true, signal);
+          continue;
+        }
+      }
       const bucket = this.#bucketFor(state, route, now);
-      if (bucket === null) return null;
-      bucket.lastUsed = now;
-      bucket.refill(now);
-      if (bucket.remaining > 0) {
+      if (bucket !== null) {
+        bucket.lastUsed = now;
+        bucket.refill(now);
+        if (bucket.remaining <= 0) {
+          const wait = bucket.resetAt > 0 ? bucket.resetAt - now : Number.POSITIVE_INFINITY;
+          await this.#wait(bucket, wait, label, false, signal);
+          continue;
+        }
         bucket.remaining--;
         bucket.inFlight++;
-        return bucket;
       }
-      await this.#wait(
-        bucket,
-        bucket.resetAt > 0 ? bucket.resetAt - now : Number.POSITIVE_INFINITY,
-        label,
-        false,
-        signal,
-      );
+      state.windowCount++;
+      return bucket;
     }
   }
 

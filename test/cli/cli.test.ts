@@ -66,6 +66,7 @@ describe("discord-appkit (built binary)", () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toContain(`Usage: discord-appkit ${name}`);
         expect(result.stdout).toContain("--api-url");
+        expect(result.stdout).toContain("--help");
       },
     );
 
@@ -77,6 +78,14 @@ describe("discord-appkit (built binary)", () => {
       const stderr = expectOneLineError(await runCli(["app", "--frob"]), 2);
       expect(stderr).toContain("--frob");
       expect(stderr).toContain("discord-appkit app --help");
+    });
+
+    it("rejects a stray argument without echoing it (it may be a misplaced token)", async () => {
+      const stray = "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs";
+      const stderr = expectOneLineError(await runCli(["app", stray]), 2);
+      expect(stderr).toContain("unexpected argument");
+      expect(stderr).not.toContain("MTk4");
+      expect(expectOneLineError(await runCli(["token-id", "a.b.c", stray]), 2)).not.toContain("MTk4");
     });
 
     it("rejects a missing option value with exit 2", async () => {
@@ -236,6 +245,12 @@ describe("discord-appkit (built binary)", () => {
       expect(out).toContain(`(${emulator.application.id})`);
       for (const label of ["Owner:", "Flags:", "Public bot:", "Install:", "Counts:", "Icon:"])
         expect(out).toContain(label);
+      const owner = emulator.users.find((user) => user.id === emulator.application.ownerUserId);
+      expect(out).toMatch(/Owner:\s+team .+ \(\d+\), owned by /);
+      expect(out).toContain(`${owner?.username} (${owner?.id}): owner`);
+      expect(out).toMatch(/Team members \(\d+\):/);
+      expect(out).toMatch(/Flags:\s+[A-Z_]+(, [A-Z_]+)*\n/);
+      expect(out).toMatch(/Icon:\s+https:\/\/cdn\.discordapp\.com\/app-icons\/\d+\/\w+\.png/);
       expect(out).not.toContain(emulator.application.botToken);
       expect(out).not.toContain(emulator.application.clientSecret);
     });
@@ -272,6 +287,13 @@ describe("discord-appkit (built binary)", () => {
       expect(expectOneLineError(await runCli(["app", "--api-url", emulator.apiUrl]), 2)).toContain(
         "DISCORD_TOKEN",
       );
+    });
+
+    it("is a usage error with a malformed --api-url", async () => {
+      const result = await runCli(["app", "--api-url", "not a url"], {
+        DISCORD_TOKEN: emulator.application.botToken,
+      });
+      expect(expectOneLineError(result, 2)).toContain("--api-url");
     });
 
     it("reports an unreachable API in one line", async () => {
@@ -362,6 +384,8 @@ describe("discord-appkit (built binary)", () => {
       expect((await stat(file)).mode & 0o777).toBe(0o600);
       expect(refreshed.stdout + refreshed.stderr).not.toContain(after.token.access_token);
 
+      const kept = `${file}.copy`;
+      await writeFile(kept, await readFile(file, "utf8"), { mode: 0o600 });
       const revoked = await runCli(["revoke", file], {
         DISCORD_CLIENT_SECRET: emulator.application.clientSecret,
       });
@@ -372,6 +396,14 @@ describe("discord-appkit (built binary)", () => {
         headers: { Authorization: `Bearer ${after.token.access_token}` },
       });
       expect(dead.status).toBe(401);
+
+      // The copy holds the revoked grant: refreshing it fails in one line, without its tokens.
+      const stale = await runCli(["refresh", kept], {
+        DISCORD_CLIENT_SECRET: emulator.application.clientSecret,
+      });
+      const stderr = expectOneLineError(stale, 1);
+      expect(stderr).toContain("invalid_grant");
+      expect(stderr).not.toContain(after.token.refresh_token);
     });
 
     it("fails in one line when the user presses Cancel", async () => {
@@ -455,6 +487,17 @@ describe("discord-appkit (built binary)", () => {
         2,
       );
       expect(stderr).toContain("loopback");
+      const scope = expectOneLineError(
+        await runCli([
+          "login",
+          "--client-id",
+          emulator.application.id,
+          "--scope",
+          "applications.commands.update",
+        ]),
+        2,
+      );
+      expect(scope).toContain("client credentials");
     });
   });
 

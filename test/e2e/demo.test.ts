@@ -111,6 +111,8 @@ describe("Login with Discord demo in Chromium", () => {
       .evaluateAll((items) => items.map((item) => item.getAttribute("data-scope")));
     expect(scopes).toEqual(expect.arrayContaining(["identify", "email", "guilds", "connections"]));
 
+    const flowCookie = (await context.cookies(baseUrl)).find((cookie) => cookie.name === "login_flow");
+    expect(flowCookie?.httpOnly).toBe(true);
     const callbackUrls: string[] = [];
     page.on("request", (request) => {
       if (new URL(request.url()).pathname === "/callback") callbackUrls.push(request.url());
@@ -165,6 +167,14 @@ describe("Login with Discord demo in Chromium", () => {
     );
     await page.getByTestId("restart").click();
     await page.waitForSelector("[data-testid=login]");
+
+    // Even with the login's own cookie (a double submit, a copied cookie), a used code is refused cleanly.
+    const doubleSubmit = await fetch(callbackUrl ?? "", {
+      headers: { cookie: `login_flow=${flowCookie?.value}` },
+      redirect: "manual",
+    });
+    expect(doubleSubmit.status).toBe(400);
+    expect(await doubleSubmit.text()).toContain("no longer accepts this authorization code");
     await context.close();
   });
 
@@ -230,6 +240,21 @@ describe("Login with Discord demo in Chromium", () => {
       const cookie = login.headers.get("set-cookie") ?? "";
       expect(cookie).toMatch(/^login_flow=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
       expect(cookie).not.toContain("not-a-real-secret");
+
+      // The login cookie is signed: a changed value is ignored, and a wrong state is refused.
+      const value = /^login_flow=([^;]+)/.exec(cookie)?.[1] ?? "";
+      const state = target.searchParams.get("state") ?? "";
+      const tampered = `${value.slice(0, -2)}${value.endsWith("A") ? "B" : "A"}${value.slice(-1)}`;
+      const forged = await fetch(`${real.url}/callback?code=abc&state=${state}`, {
+        headers: { cookie: `login_flow=${tampered}` },
+      });
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain("There is no login in progress in this browser");
+      const wrongState = await fetch(`${real.url}/callback?code=abc&state=other`, {
+        headers: { cookie: `login_flow=${value}` },
+      });
+      expect(wrongState.status).toBe(400);
+      expect(await wrongState.text()).toContain("Security check failed");
     } finally {
       await stopDemo(real.child);
     }

@@ -80,6 +80,7 @@ describe("authentication and scopes", () => {
     expect(wrong.headers.get("allow")).toContain("GET");
     expect(await wrong.json()).toEqual({ message: "405: Method Not Allowed", code: 0 });
     expect((await fetch(`${emu.apiUrl}/oauth2/token`)).status).toBe(405);
+    expect((await send("GET", "/users/%E0%A4%A", bot(emu))).status).toBe(404);
   });
 });
 

@@ -307,6 +307,22 @@ describe("token endpoint: authorization_code", () => {
     expect(((await bad.json()) as { error: string }).error).toBe("invalid_client");
   });
 
+  it("rejects malformed Basic credentials with invalid_client", async () => {
+    for (const header of [
+      "Basic !!!",
+      `Basic ${Buffer.from("no-colon").toString("base64")}`,
+      `Basic ${Buffer.from(`${emu.application.id}:%E0%A4%A`).toString("base64")}`,
+    ]) {
+      const res = await fetch(emu.tokenUrl, {
+        method: "POST",
+        headers: { Authorization: header },
+        body: new URLSearchParams({ grant_type: "client_credentials", scope: "identify" }),
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe("invalid_client");
+    }
+  });
+
   it("rejects JSON bodies and unknown grant types", async () => {
     const json = await fetch(emu.tokenUrl, {
       method: "POST",

@@ -200,3 +200,15 @@ describe("PartialUser", () => {
     expect(partial(undefined, undefined).avatarUrl).toBeNull();
   });
 });
+
+describe("User equality with models that wrap a user", () => {
+  it("asks the wrapper, so both directions agree", () => {
+    const user = makeUser();
+    const sameUser = { user: makeUser(), equals: (other: unknown) => makeUser().equals(other) };
+    const refusing = { user: makeUser(), equals: () => false };
+    expect(user.equals(sameUser)).toBe(true);
+    expect(user.equals(refusing)).toBe(false);
+    expect(user.equals({ user: "115590097100865541", equals: () => true })).toBe(false);
+    expect(user.equals({ id: "115590097100865541" })).toBe(false);
+  });
+});

@@ -25,6 +25,17 @@ import { RESTApp } from "../../src/rest/app.js";
 const DAY = 86_400_000;
 const REDIRECT = "http://127.0.0.1:5173/callback";
 
+/** Decodes the HTML character references a browser would decode in an attribute value. */
+function decodeHtml(text: string): string {
+  const named: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref.startsWith("#x") || ref.startsWith("#X"))
+      return String.fromCodePoint(Number.parseInt(ref.slice(2), 16));
+    if (ref.startsWith("#")) return String.fromCodePoint(Number(ref.slice(1)));
+    return named[ref.toLowerCase()] ?? whole;
+  });
+}
+
 /** What a browser does on the consent page: load it, then submit its form with the chosen button. */
 async function consent(
   url: URL,
@@ -35,7 +46,7 @@ async function consent(
   const html = await page.text();
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   expect(action).toBeDefined();
-  const target = new URL(action!.replaceAll("&amp;", "&"), url);
+  const target = new URL(decodeHtml(action!), url);
   const form = new URLSearchParams({ action: options.action ?? "authorize" });
   if (options.userId) form.set("user_id", options.userId);
   if (options.guildId) form.set("guild_id", options.guildId);
@@ -193,6 +204,19 @@ describe("OAuth2 flows against the emulator", () => {
     const users = await Promise.all(Array.from({ length: 20 }, () => client.fetchMyUser()));
     expect(new Set(users.map((u) => u.id))).toEqual(new Set([emu.application.ownerUserId]));
     expect(emu.requests.filter((r) => r.grantType === "client_credentials")).toHaveLength(1);
+  });
+
+  it("replaces a client-credentials token that Discord stopped accepting (401 → invalidate → new token)", async () => {
+    const strategy = new ClientCredentialsStrategy({ clientId, clientSecret, scopes: ["identify"] });
+    const client = app.acquire(strategy);
+    await client.fetchMyUser();
+    const first = await strategy.acquire(app.acquire());
+    await app.acquire().revokeAccessToken({ clientId, clientSecret, token: first });
+    emu.clearRequests();
+    const me = await client.fetchMyUser();
+    expect(me.id).toBe(emu.application.ownerUserId);
+    expect(emu.requests.filter((r) => r.grantType === "client_credentials")).toHaveLength(1);
+    await expect(strategy.acquire(app.acquire())).resolves.not.toBe(first);
   });
 
   it("does not remember a failed client-credentials request", async () => {

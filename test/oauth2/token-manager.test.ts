@@ -22,11 +22,11 @@ describe("TokenManager", () => {
   /** A grant as the code exchange would return it, received at the current clock. */
   const grant = (): OAuth2AuthorizationToken =>
     deserializeAuthorizationToken(server.issueGrant(), null, "$", clock);
-  const manager = (store: TokenStore = new MemoryTokenStore(), secret: string | undefined = clientSecret) =>
+  const manager = (store: TokenStore = new MemoryTokenStore(), publicClient = false) =>
     new TokenManager({
       rest: app.acquire(),
       clientId,
-      ...(secret === undefined ? {} : { clientSecret: secret }),
+      ...(publicClient ? {} : { clientSecret }),
       store,
       now,
       refreshSkewSeconds: 60,
@@ -207,7 +207,7 @@ describe("TokenManager", () => {
   });
 
   it("works as a public client without a secret", async () => {
-    const tokens = manager(new MemoryTokenStore(), undefined);
+    const tokens = manager(new MemoryTokenStore(), true);
     await tokens.saveGrant("k", grant());
     clock += 7 * 24 * HOUR;
     await expect(tokens.getAccessToken("k")).resolves.toBe("access-2");

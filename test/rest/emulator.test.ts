@@ -11,6 +11,7 @@ import {
   UnauthorizedError,
 } from "../../src/errors.js";
 import type { OAuth2AuthorizationToken } from "../../src/models/oauth2.js";
+import { ClientCredentialsStrategy } from "../../src/oauth2/client-credentials.js";
 import { RESTApp, type RESTClient } from "../../src/rest/index.js";
 import { compareSnowflakes } from "../../src/snowflakes.js";
 import { SecretScan } from "./helpers.js";
@@ -186,6 +187,17 @@ describe("OAuth2 token endpoints", () => {
     expect(token.tokenType).toBe("Bearer");
     const me = await app.acquire(token.accessToken).fetchMyUser();
     expect(me.id).toBe(emu.application.ownerUserId);
+  });
+
+  it("drives a client from a TokenStrategy (ClientCredentialsStrategy)", async () => {
+    const strategy = new ClientCredentialsStrategy({ clientId, clientSecret, scopes: ["identify"] });
+    const client = app.acquire(strategy);
+    expect(client.tokenType).toBe("Bearer");
+    emu.clearRequests();
+    const [a, b] = await Promise.all([client.fetchMyUser(), client.fetchMyUser()]);
+    expect(a.id).toBe(emu.application.ownerUserId);
+    expect(b.id).toBe(a.id);
+    expect(emu.requests.filter((r) => r.grantType === "client_credentials")).toHaveLength(1);
   });
 
   it("rejects a wrong secret and a reused code with OAuth2Error", async () => {

@@ -107,6 +107,21 @@ describe("buckets", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("keeps each token under the global requests-per-second limit across routes", async () => {
+    server = await startServer((_, res) => sendEmpty(res, rateLimitHeaders("one", 50, 49, 1)));
+    const app = new RESTApp({ apiUrl: server.apiUrl, globalRequestsPerSecond: 2 });
+    const a = app.acquire(TOKEN_A);
+    const guilds = ["1", "2", "3", "4", "5"].map((n) => `8138478876571238${n}`);
+    await Promise.all([...guilds.map((g) => a.leaveGuild(g)), app.acquire(TOKEN_B).leaveGuild(GUILD)]);
+    const times = server.requests
+      .filter((r) => r.headers.authorization === `Bearer ${TOKEN_A}`)
+      .map((r) => r.at);
+    expect(times).toHaveLength(5);
+    expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(2 * 1000 - 20);
+    const b = server.requests.find((r) => r.headers.authorization === `Bearer ${TOKEN_B}`)!;
+    expect(b.at).toBeLessThan(times[2]!);
+  });
+
   it("two tokens have separate buckets", async () => {
     const limited = await windowServer(1, 400);
     server = limited.server;

@@ -63,7 +63,9 @@ export function createFixtureFetch() {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const body = request.method === "GET" ? "" : await request.text();
-    requests.push({ method: request.method, url: url.href, headers: request.headers, body });
+    // Browsers drop a User-Agent from a Request's headers; a plain Headers object keeps what was sent.
+    const headers = init?.headers === undefined ? request.headers : new Headers(init.headers);
+    requests.push({ method: request.method, url: url.href, headers, body });
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, "");
     const authorization = request.headers.get("authorization");
     if (request.method === "GET" && (path === "/applications/@me" || path === "/oauth2/applications/@me")) {

@@ -5,7 +5,7 @@
 //   node test/runtimes/run.mjs [runtime ...]     (default: all; `npm run test:runtimes` builds first)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve, sep } from "node:path";
@@ -14,10 +14,24 @@ import { build } from "esbuild";
 import { scanNeutralEntry } from "../../scripts/lib/neutral-scan.mjs";
 import { CHECK_NAMES } from "./smoke.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../..");
-const bin = (name) => join(root, "node_modules", ".bin", name);
+const source = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// Every runtime tests one snapshot of dist/ (and of this folder), taken at start, so a rebuild running
+// meanwhile in the same working tree cannot change what is tested halfway.
+const root = await mkdtemp(join(tmpdir(), "appkit-runtimes-"));
+const here = join(root, "test", "runtimes");
+const bin = (name) => join(source, "node_modules", ".bin", name);
 const entry = join(here, "entry.mjs");
+
+async function snapshot() {
+  if (!existsSync(join(source, "dist", "index.js"))) {
+    throw new Error("dist/index.js is missing: run `npm run build` first (npm run test:runtimes does)");
+  }
+  await cp(join(source, "dist"), join(root, "dist"), { recursive: true });
+  await mkdir(here, { recursive: true });
+  for (const file of await readdir(join(source, "test", "runtimes"))) {
+    if (/\.(mjs|html)$/.test(file)) await cp(join(source, "test", "runtimes", file), join(here, file));
+  }
+}
 const RUNTIME_TIMEOUT_MS = 120_000;
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -212,22 +226,32 @@ async function runChromium() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage();
     const problems = [];
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
     });
-    page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+    // A module that fails to load or throws never sets the results: fail at once instead of timing out.
+    const broken = new Promise((_, fail) => {
+      page.on("pageerror", (error) => fail(new Error(`page error: ${error.message}`)));
+      page.on("requestfailed", (request) => fail(new Error(`could not load ${request.url()}`)));
+      page.on("response", (response) => {
+        if (!response.ok()) fail(new Error(`HTTP ${response.status()} for ${response.url()}`));
+      });
+    });
+    broken.catch(() => {});
     await page.route("**/*", (route) =>
       route.request().url().startsWith(`${origin}/`) ? route.continue() : route.abort("blockedbyclient"),
     );
     await page.goto(`${origin}/`);
     try {
-      await page.waitForFunction(() => window.__smokeResults !== undefined, null, {
-        timeout: RUNTIME_TIMEOUT_MS,
-      });
+      await Promise.race([
+        broken,
+        page.waitForFunction(() => window.__smokeResults !== undefined, null, {
+          timeout: RUNTIME_TIMEOUT_MS,
+        }),
+      ]);
     } catch (error) {
       throw new Error(
-        `the page produced no results (${error.message.split("\n")[0]})\n${problems.join("\n")}`,
+        `the page produced no results: ${error.message.split("\n")[0]}\n${problems.join("\n")}`,
       );
     }
     return await page.evaluate(() => window.__smokeResults);
@@ -251,9 +275,6 @@ async function main() {
   let passed = 0;
   let failed = 0;
 
-  if (!existsSync(join(root, "dist", "index.js"))) {
-    console.error("dist/index.js is missing: run `npm run build` first (npm run test:runtimes does).");
-  }
   const scan = await scanNeutralEntry("dist/index.js", { cwd: root });
   if (scan.problems.length === 0 && scan.files.length > 0) {
     passed++;
@@ -300,4 +321,13 @@ async function main() {
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
-await main();
+try {
+  await snapshot();
+  await main();
+} catch (error) {
+  console.log(`FAIL ${error.message}`);
+  console.log(`runtimes: 0 passed, ${CHECK_NAMES.length + 1} failed`);
+  process.exitCode = 1;
+} finally {
+  await rm(root, { recursive: true, force: true });
+}

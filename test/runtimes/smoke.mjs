@@ -75,12 +75,18 @@ const CHECKS = [
       equal(app.createdAt.getTime(), lib.snowflakeToDate(APPLICATION.id).getTime(), "createdAt");
       const again = new lib.EntityFactory().deserializeApplication(JSON.parse(JSON.stringify(app)));
       assert(again.equals(app), "round trip through toJSON is equal");
+      const [member] = APPLICATION.team.members;
+      const broken = {
+        ...APPLICATION,
+        team: { ...APPLICATION.team, members: [{ ...member, user: { ...member.user, id: "not-an-id" } }] },
+      };
       const error = throws(
-        () => new lib.EntityFactory().deserializeApplication({ ...APPLICATION, id: 42 }),
+        () => new lib.EntityFactory().deserializeApplication(broken),
         lib.DeserializationError,
-        "bad id",
+        "bad member id",
       );
-      equal(error.path, "$.id", "error path");
+      equal(error.path, "$.team.members[0].user.id", "error path");
+      assert(!error.message.includes("not-an-id"), "error does not echo the value");
     },
   ],
   [
@@ -90,8 +96,8 @@ const CHECKS = [
       assert(team instanceof lib.Team, "team is a Team");
       equal(team.name, "A team", "team name");
       equal(team.ownerId, "511972282709709995", "team ownerId");
-      equal(team.members.length, 1, "member count");
-      const [member] = team.members;
+      equal(team.members.size, 1, "member count");
+      const member = team.members.get("511972282709709995");
       equal(member.membershipState, lib.TeamMembershipState.ACCEPTED, "membership state");
       equal(member.user.username, "Mr Owner", "member username");
       equal(team.owner?.user.id, "511972282709709995", "team owner");

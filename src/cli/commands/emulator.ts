@@ -3,7 +3,7 @@
  * @module
  */
 import { startEmulator } from "../../emulator/index.js";
-import { COMMON_HELP, type Command, integerOption, parseCommandArgs, UsageError } from "../command.js";
+import { type Command, integerOption, parseCommandArgs, UsageError } from "../command.js";
 import { plural } from "../format.js";
 
 const OPTIONS = {
@@ -27,7 +27,9 @@ Options:
   --port N             Port to listen on (default 8787; 0 picks a free one)
   --seed S             Seed for the generated data (the same seed gives the same data)
   --json               Print the URLs and credentials as one line of JSON
-${COMMON_HELP}`,
+  -h, --help           Show this help
+
+(--api-url, which the other commands take, does not apply here: the emulator is the API.)`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, OPTIONS);
     if (values.help) {

@@ -56,7 +56,8 @@ http://127.0.0.1:<port>/callback: register that exact URI and pass the same --po
 
 Options:
   --client-id ID         The application (client) ID
-  --client-secret S      The client secret (default: DISCORD_CLIENT_SECRET; omit for a public client)
+  --client-secret S      The client secret (default, and safer: the DISCORD_CLIENT_SECRET variable;
+                         omit both for a public client, which PKCE alone authenticates)
   --scope SCOPE          Scopes to ask for; repeat or separate with spaces (default "${DEFAULT_SCOPES.join(" ")}")
   --port N               Port of the loopback redirect server (default: any free port)
   --redirect-uri URI     A loopback redirect URI such as http://127.0.0.1:53682/callback
@@ -92,14 +93,20 @@ Example (against the emulator):
     });
     const rest = createRestApp(apiUrl);
     try {
-      const url = buildAuthorizationUrl({
-        authorizeUrl,
-        clientId,
-        scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES,
-        redirectUri: server.redirectUri,
-        state,
-        codeChallenge: pkce.challenge,
-      });
+      let url: URL;
+      try {
+        url = buildAuthorizationUrl({
+          authorizeUrl,
+          clientId,
+          scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES,
+          redirectUri: server.redirectUri,
+          state,
+          codeChallenge: pkce.challenge,
+        });
+      } catch (error) {
+        if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
+        throw error;
+      }
       io.stderr.write(`Open this URL in your browser to authorize the application:\n\n  ${url.href}\n\n`);
       if (!values["no-browser"] && openBrowser(url.href, io))
         io.stderr.write("(Opened it in your browser.)\n");

@@ -41,7 +41,8 @@ function sourcePath(reflection) {
     ? reflection.getTargetReflectionDeep()
     : reflection;
   const source = target.sources?.[0] ?? target.signatures?.[0]?.sources?.[0];
-  return source?.fullFileName ? source.fileName : undefined;
+  const file = source?.fullFileName?.replaceAll("\\", "/");
+  return file === undefined ? undefined : file.slice(file.lastIndexOf("/src/") + 1);
 }
 
 function isFlagClass(reflection) {

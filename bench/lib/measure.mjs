@@ -48,6 +48,10 @@ async function sampleOnce(fn, inputs, minTime) {
     do_not_optimize(value);
     return value;
   };
+  // Warm the JIT first: mitata decides on batching from its first calls, and a cold call would make a
+  // microsecond-scale function look slow enough to time one call at a time (too coarse for the CPU clock).
+  const until = performance.now() + 25;
+  for (let i = 0; i < 200 && performance.now() < until; i++) await sunk();
   const stats = await measure(sunk, { min_cpu_time: minTime, min_samples: 20, ...CLOCK_OPTION });
   return { samples: stats.samples, calls: stats.ticks };
 }

@@ -113,7 +113,14 @@ ${html`<header><div class="brand"><span class="logo">${DISCORD_MARK}</span>disco
 }
 
 function shortDate(date) {
-  const options = { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" };
+  const options = {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  };
   return `${date.toLocaleString("en-GB", options)} UTC`;
 }
 

@@ -7,9 +7,9 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 /** The most the whole main entry point may weigh, minified and gzipped. */
-export const MAIN_BUDGET_BYTES = 40 * 1024;
+export const MAIN_BUDGET_BYTES = 48 * 1024;
 /** The most a "login only" import may weigh, minified and gzipped. */
-export const LOGIN_BUDGET_BYTES = 6 * 1024;
+export const LOGIN_BUDGET_BYTES = 8 * 1024;
 /** The names a "Login with Discord" page imports. */
 export const LOGIN_IMPORTS = ["buildAuthorizationUrl", "createPkcePair", "parseAuthorizationCallback"];
 

@@ -8,7 +8,7 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-/** A Discord-shaped JSON error thrown by handlers and turned into a reply by the server. */
+/** A Discord-shaped JSON error (`{message, code, errors?}`) that the server turns into a reply. */
 export class ApiError extends Error {
   readonly status: number;
   readonly body: Record<string, unknown>;
@@ -20,7 +20,7 @@ export class ApiError extends Error {
   }
 }
 
-/** An RFC 6749 error from the token endpoints. */
+/** An RFC 6749 error (`{error, error_description}`) from the token endpoints. */
 export class OAuthError extends Error {
   readonly status: number;
   readonly error: string;
@@ -32,7 +32,7 @@ export class OAuthError extends Error {
   }
 }
 
-/** An error shown to the browser as an HTML page (authorize validation). */
+/** A problem with an authorization request, shown to the browser as an HTML page, never redirected. */
 export class PageError extends Error {}
 
 /** 401 for a missing, unknown, expired or revoked token, or the wrong kind of token. */
@@ -49,42 +49,60 @@ export interface FieldError {
   message: string;
 }
 
-/** Builds Discord's nested `errors` object (array indices as string keys, `_errors` leaves). */
-export function invalidFormBody(problems: FieldError[]): ApiError {
-  const errors: Record<string, unknown> = {};
+type ErrorNode = { [key: string]: ErrorNode | { code: string; message: string }[] };
+
+/**
+ * Builds Discord's nested `errors` object (array indices as string keys, `_errors` leaves). The nodes
+ * have no prototype, so a key taken from the request such as `__proto__` stays an ordinary key.
+ */
+export function invalidFormBody(problems: readonly FieldError[]): ApiError {
+  const errors: ErrorNode = Object.create(null);
   for (const problem of problems) {
     let node = errors;
     for (const key of problem.path) {
-      const k = String(key);
-      node[k] ??= {};
-      node = node[k] as Record<string, unknown>;
+      const next = node[String(key)];
+      if (next === undefined || Array.isArray(next)) {
+        const child: ErrorNode = Object.create(null);
+        node[String(key)] = child;
+        node = child;
+      } else node = next;
     }
-    const list = Array.isArray(node._errors) ? node._errors : [];
-    list.push({ code: problem.code, message: problem.message });
-    node._errors = list;
+    const list = node._errors;
+    const entry = { code: problem.code, message: problem.message };
+    if (Array.isArray(list)) list.push(entry);
+    else node._errors = [entry];
   }
   return new ApiError(400, 50035, "Invalid Form Body", errors);
 }
 
-const MAX_BODY = 1024 * 1024;
+/** Largest request body the emulator reads (1 MiB); larger ones get 413 with code 40005. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a request body (up to 1 MiB). */
+/** 413 Request entity too large (Discord's code 40005). */
+export const tooLarge = (): ApiError => new ApiError(413, 40005, "Request entity too large");
+
+/** Reads a request body as UTF-8, refusing (before reading, when `Content-Length` says so) anything over {@link MAX_BODY_BYTES}. */
 export async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
-    const buf = chunk as Buffer;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buf.length;
-    if (size > MAX_BODY) throw new ApiError(413, 40005, "Request entity too large");
+    if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parses a JSON request body the way Discord does (Content-Type must be JSON). */
+/** The request's media type, lower-cased and without parameters (`""` when absent). */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** Parses a JSON request body as Discord does: the Content-Type must be JSON, the text valid JSON. */
 export function parseJsonBody(req: IncomingMessage, text: string): unknown {
-  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
+  if (mediaType(req) !== "application/json") {
     throw new ApiError(400, 50035, "Invalid Form Body", {
       _errors: [
         {
@@ -101,12 +119,12 @@ export function parseJsonBody(req: IncomingMessage, text: string): unknown {
   }
 }
 
-/** Escapes text for HTML. */
+/** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Formats a Date the way Discord's API does (`2021-01-23T02:33:17.017000+00:00`). */
+/** Formats epoch milliseconds the way Discord's API writes timestamps (`2021-01-23T02:33:17.017000+00:00`). */
 export function discordTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "000+00:00");
 }

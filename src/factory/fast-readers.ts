@@ -127,8 +127,8 @@ const CACHE_LIMIT = 2048;
 export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key: string) => T;
 
 /**
- * A reader for a required flag field (a decimal string or a safe integer) that keeps the values of the
- * strings it has seen: a page of guilds repeats the same few permission strings, and parsing a `BigInt`
+ * A reader for a required flag field (a decimal string or a safe integer) that keeps the values it has
+ * seen: a page of guilds repeats the same few permission strings, and parsing a `BigInt`
  * costs far more than a lookup. The cache is bounded and cleared when full. Create one reader per class,
  * once, at module level; `cls` returns the class, so the reader can be created while the module that
  * defines the class is still loading.
@@ -136,9 +136,10 @@ export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key:
 export function flagReader<T extends BitFlags>(
   cls: () => FlagClass<T> & { from(input: bigint): T },
 ): FlagReader<T> {
-  const cache = new Map<string, T>();
+  const cache = new Map<string | number, T>();
   return (value, path, key) => {
-    if (typeof value !== "string") return cls().from(asBits(value, `${path}.${key}`));
+    if (typeof value !== "string" && typeof value !== "number")
+      return cls().from(asBits(value, `${path}.${key}`));
     let flags = cache.get(value);
     if (flags === undefined) {
       flags = cls().from(asBits(value, `${path}.${key}`));

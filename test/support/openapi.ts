@@ -109,6 +109,7 @@ class Generator {
         if (key && STRING_KEYS[key]) return STRING_KEYS[key]();
         return `${key ?? "value"}-${++this.#counter}`;
       case "integer": {
+        if (key === "flags" || key === "public_flags") return 8654848;
         const min = typeof s.minimum === "number" ? s.minimum : 0;
         const max = typeof s.maximum === "number" ? s.maximum : 2 ** 31 - 1;
         return Math.min(max, Math.max(min, 1));

@@ -3,7 +3,8 @@
 // Options (environment): BENCH_QUICK=1 for a short smoke run, BENCH_ONLY=deserialize,memory,ops,rest,signature.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus, platform, release } from "node:os";
+import { cpus, platform, release, tmpdir } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { CLOCK } from "./lib/measure.mjs";
 import { consoleReport, evaluateTargets, markdownReport, withRatios } from "./lib/report.mjs";
 import { validatePayloads } from "./lib/validate-payloads.mjs";
@@ -133,13 +134,18 @@ async function main() {
 
   console.log(consoleReport(meta, sections, targets));
   const md = markdownReport(meta, sections, targets);
-  const outDir = new URL("bench/results/", root);
+  // Only a full run replaces the committed results; a quick or partial run writes to the temp directory.
+  const full = !quick && !only && ours.missing.length === 0;
+  const outDir = full ? new URL("bench/results/", root) : pathToFileURL(`${tmpdir()}/discord-appkit-bench/`);
   mkdirSync(outDir, { recursive: true });
-  const name = quick || only ? "partial" : "latest";
-  writeFileSync(new URL(`${name}.json`, outDir), `${JSON.stringify({ meta, sections, targets }, null, 2)}\n`);
-  writeFileSync(new URL(`${name}.md`, outDir), `${md}\n`);
-  if (name === "latest") updateBenchmarksMd(md);
-  process.stderr.write(`wrote bench/results/${name}.json and ${name}.md in ${meta.durationSeconds}s\n`);
+  const jsonFile = new URL(full ? "latest.json" : "partial.json", outDir);
+  const mdFile = new URL(full ? "latest.md" : "partial.md", outDir);
+  writeFileSync(jsonFile, `${JSON.stringify({ meta, sections, targets }, null, 2)}\n`);
+  writeFileSync(mdFile, `${md}\n`);
+  if (full) updateBenchmarksMd(md);
+  process.stderr.write(
+    `wrote ${fileURLToPath(jsonFile)} and ${fileURLToPath(mdFile)} in ${meta.durationSeconds}s\n`,
+  );
 }
 
 /** Replaces the generated block of BENCHMARKS.md (between the results markers) with the new tables. */

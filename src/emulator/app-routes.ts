@@ -386,7 +386,6 @@ export function getApplication(ctx: RouteContext): Reply {
   return { status: 200, json: ctx.env.world.applicationPayload() };
 }
 
-/** Every REST route of the emulator (after the `/api/v10` prefix), literal routes first. */
 /** GET /applications/{application_id}/role-connections/metadata (bot). */
 export function getMetadata(ctx: RouteContext): Reply {
   metadataApp(ctx);

@@ -4,15 +4,15 @@ import { SeededRandom } from "./prng.js";
 import type { Json, UserRecord, World } from "./world.js";
 
 /** Scopes the seeded application may request (Discord's `eligible_oauth2_scopes`). */
-export const ELIGIBLE_SCOPES = (
+const ELIGIBLE_SCOPES: readonly string[] = (
   "identify email connections guilds guilds.join guilds.members.read gdm.join bot " +
   "webhook.incoming applications.commands applications.commands.update " +
   "applications.commands.permissions.update applications.entitlements applications.store.update " +
   "applications.builds.read role_connections.write"
 ).split(" ");
 
-/** Every scope name Discord knows; those outside {@link ELIGIBLE_SCOPES} are refused as restricted. */
-export const KNOWN_SCOPES = new Set([
+/** Every scope name Discord knows; those the application is not eligible for are refused as restricted. */
+const KNOWN_SCOPES = new Set([
   ...ELIGIBLE_SCOPES,
   ...(
     "rpc rpc.notifications.read rpc.voice.read rpc.voice.write rpc.video.read rpc.video.write " +
@@ -21,6 +21,13 @@ export const KNOWN_SCOPES = new Set([
     "relationships.read voice dm_channels.read identify.premium openid sdk.social_layer sdk.social_layer_presence"
   ).split(" "),
 ]);
+
+/** Why the application may not request `scope` (unknown, or restricted to approved apps), or null when it may. */
+export function scopeProblem(scope: string): string | null {
+  if (!KNOWN_SCOPES.has(scope)) return `"${scope}" is not a scope.`;
+  if (!ELIGIBLE_SCOPES.includes(scope)) return `"${scope}" is not available to this application.`;
+  return null;
+}
 
 /** PKCS #8 DER prefix of an Ed25519 private key; the 32-byte seed follows it. */
 const ED25519_PKCS8_PREFIX = "302e020100300506032b657004220420";
@@ -42,8 +49,10 @@ export function signEd25519(seed: Uint8Array, message: string): string {
 
 /** The seeded application with its secrets (only the handle exposes the secrets). */
 export interface AppRecord {
+  /** The stored `PrivateApplicationResponse` fields that PATCH may change (team and bot are added when served). */
   raw: Json;
   id: string;
+  name: string;
   clientSecret: string;
   botToken: string;
   publicKey: string;
@@ -136,6 +145,7 @@ export function seedApplication(input: ApplicationSeed): AppRecord {
   return {
     raw,
     id,
+    name,
     clientSecret: secretRng.text(32, true),
     botToken,
     publicKey,

@@ -1,14 +1,13 @@
-import { KNOWN_SCOPES } from "./application.js";
+import { randomBytes } from "node:crypto";
+import { scopeProblem } from "./application.js";
 import type { Env } from "./env.js";
 import { escapeHtml, PageError, type Reply } from "./http.js";
+import { snowflakeDate } from "./prng.js";
 import { ADMINISTRATOR, MANAGE_GUILD, type UserRecord } from "./world.js";
 
-/** A validated authorization request. */
-export interface AuthorizeRequest {
+interface AuthorizeBase {
   clientId: string;
-  responseType: "code" | "token" | null;
   scopes: string[];
-  redirectUri: string | null;
   state: string | null;
   prompt: string | null;
   codeChallenge: string | null;
@@ -17,6 +16,16 @@ export interface AuthorizeRequest {
   disableGuildSelect: boolean;
   user: UserRecord;
 }
+
+/**
+ * A validated authorization request. The code and implicit flows always have a redirect URI; a bare
+ * bot install (no `response_type`) may go without one.
+ */
+export type AuthorizeRequest = AuthorizeBase &
+  (
+    | { responseType: "code" | "token"; redirectUri: string }
+    | { responseType: null; redirectUri: string | null }
+  );
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
@@ -27,16 +36,12 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
  */
 export function redirectUriAllowed(registered: readonly string[], requested: string): boolean {
   if (registered.includes(requested)) return true;
-  let want: URL;
-  try {
-    want = new URL(requested);
-  } catch {
-    return false;
-  }
-  if (want.protocol !== "http:" || !LOOPBACK_HOSTS.has(want.hostname)) return false;
+  const want = URL.parse(requested);
+  if (want === null || want.protocol !== "http:" || !LOOPBACK_HOSTS.has(want.hostname)) return false;
   return registered.some((uri) => {
-    const have = new URL(uri);
+    const have = URL.parse(uri);
     return (
+      have !== null &&
       have.protocol === "http:" &&
       have.hostname === want.hostname &&
       have.pathname === want.pathname &&
@@ -45,52 +50,42 @@ export function redirectUriAllowed(registered: readonly string[], requested: str
   });
 }
 
-/** Validates the query of `/oauth2/authorize`; problems become HTML error pages. */
+/** Validates the query of `/oauth2/authorize`; a problem is a {@link PageError}, shown as an HTML page. */
 export function validateAuthorize(env: Env, params: URLSearchParams): AuthorizeRequest {
   const { world } = env;
   const clientId = params.get("client_id");
   if (!clientId) throw new PageError('Missing "client_id".');
   if (clientId !== world.app.id) throw new PageError("Unknown application: the client_id does not exist.");
 
-  const rawType = params.get("response_type");
-  if (rawType !== null && rawType !== "code" && rawType !== "token") {
-    throw new PageError(`Unsupported response_type "${rawType}".`);
+  const responseType = params.get("response_type");
+  if (responseType !== null && responseType !== "code" && responseType !== "token") {
+    throw new PageError(`Unsupported response_type "${responseType}".`);
   }
-  let redirectUri = params.get("redirect_uri");
+  const requestedUri = params.get("redirect_uri");
   const rawScope = params.get("scope");
   let scopes: string[];
   if (rawScope === null || rawScope.trim() === "") {
-    if (rawType !== null || redirectUri !== null)
+    if (responseType !== null || requestedUri !== null)
       throw new PageError("Invalid scope: no scope was requested.");
     scopes = ["applications.commands", "bot"];
   } else {
     scopes = [...new Set(rawScope.split(/[\s+]+/).filter(Boolean))];
   }
-  const eligible = world.app.raw.eligible_oauth2_scopes as string[];
   for (const scope of scopes) {
-    if (!KNOWN_SCOPES.has(scope)) throw new PageError(`Invalid scope: "${scope}" is not a scope.`);
-    if (!eligible.includes(scope))
-      throw new PageError(`Invalid scope: "${scope}" is not available to this application.`);
+    const problem = scopeProblem(scope);
+    if (problem !== null) throw new PageError(`Invalid scope: ${problem}`);
   }
-  if (rawType !== null) {
-    if (redirectUri === null) {
-      redirectUri = world.app.redirectUris[0] ?? null;
-      if (redirectUri === null)
-        throw new PageError("Invalid OAuth2 redirect_uri: the application has none registered.");
-    } else if (!redirectUriAllowed(world.app.redirectUris, redirectUri)) {
-      throw new PageError("Invalid OAuth2 redirect_uri: it is not registered for this application.");
-    }
-  } else if (redirectUri !== null && !redirectUriAllowed(world.app.redirectUris, redirectUri)) {
+  if (requestedUri !== null && !redirectUriAllowed(world.app.redirectUris, requestedUri)) {
     throw new PageError("Invalid OAuth2 redirect_uri: it is not registered for this application.");
   }
-  if (rawType === "token" && scopes.includes("role_connections.write")) {
+  if (responseType === "token" && scopes.includes("role_connections.write")) {
     throw new PageError('The "role_connections.write" scope cannot be used with the implicit grant.');
   }
-  const challenge = params.get("code_challenge");
+  const codeChallenge = params.get("code_challenge");
   const method = params.get("code_challenge_method");
-  if (challenge !== null || method !== null) {
+  if (codeChallenge !== null || method !== null) {
     if (method !== "S256") throw new PageError('Unsupported "code_challenge_method": only S256 is accepted.');
-    if (challenge === null || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
+    if (codeChallenge === null || !/^[A-Za-z0-9_-]{43}$/.test(codeChallenge)) {
       throw new PageError('Invalid "code_challenge": expected a base64url SHA-256 digest (43 characters).');
     }
     if (scopes.includes("role_connections.write")) {
@@ -106,19 +101,23 @@ export function validateAuthorize(env: Env, params: URLSearchParams): AuthorizeR
   const userId = params.get("user_id");
   const user = userId === null ? world.users[0] : world.users.find((u) => u.id === userId);
   if (!user) throw new PageError("Unknown user_id: pick one of the emulator's users.");
-  return {
+  const base: AuthorizeBase = {
     clientId,
-    responseType: rawType,
     scopes,
-    redirectUri,
     state: params.get("state"),
     prompt: params.get("prompt"),
-    codeChallenge: challenge,
+    codeChallenge,
     permissions,
     guildId: params.get("guild_id"),
     disableGuildSelect: params.get("disable_guild_select") === "true",
     user,
   };
+  if (responseType === null) return { ...base, responseType, redirectUri: requestedUri };
+  const redirectUri = requestedUri ?? world.app.redirectUris[0];
+  if (redirectUri === undefined) {
+    throw new PageError("Invalid OAuth2 redirect_uri: the application has none registered.");
+  }
+  return { ...base, responseType, redirectUri };
 }
 
 /** Whether the request needs a guild picked (bot or incoming-webhook installs). */
@@ -134,31 +133,119 @@ export function manageableGuilds(env: Env, userId: string): { id: string; name: 
     .map((m) => ({ id: m.guildId, name: env.world.guilds.get(m.guildId)?.name ?? m.guildId }));
 }
 
+/** What each scope lets the application do, in plain words for the consent page. */
 const SCOPE_TEXT: Record<string, string> = {
-  identify: "Access your username, avatar, and banner",
-  email: "Access your email address",
-  connections: "Access your third-party connections",
-  guilds: "Know what servers you're in",
-  "guilds.join": "Join servers for you",
-  "guilds.members.read": "Read your member info (nickname, avatar, roles, etc...) for servers you belong to",
-  "gdm.join": "Join group DMs for you",
-  bot: "Add a bot to a server",
-  "webhook.incoming": "Create a webhook in a channel",
-  "applications.commands": "Create commands",
-  "role_connections.write": "Update your connection and metadata for this app",
+  identify: "See your username, display name, avatar and banner",
+  email: "See your email address",
+  connections: "See the accounts you linked to Discord (GitHub, Steam, ...)",
+  guilds: "See which servers you are in",
+  "guilds.join": "Add you to servers its bot is in",
+  "guilds.members.read": "See your nickname, roles and join date in your servers",
+  "gdm.join": "Add you to group DMs it manages",
+  bot: "Add its bot to a server you manage",
+  "webhook.incoming": "Post messages to a channel through a webhook",
+  "applications.commands": "Add commands you can use in servers and DMs",
+  "applications.commands.update": "Update its own commands",
+  "applications.commands.permissions.update": "Change who may use its commands in your servers",
+  "applications.entitlements": "See what you bought or subscribed to in this app",
+  "applications.store.update": "Manage its store listings",
+  "applications.builds.read": "Read the builds of its games",
+  "role_connections.write": "Update the linked-role details it keeps for you",
 };
 
-/** The consent page: app name, scopes, account and guild pickers, Authorize and Cancel. */
+/** Up to two initials of a name, as Discord shows for an application without an icon. */
+function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...word][0] ?? "");
+  return (letters.length > 1 ? letters[0] + (letters.at(-1) ?? "") : (letters[0] ?? "?")).toUpperCase();
+}
+
+/** A stable hue for an id, so each avatar fallback keeps its colour. */
+function hue(id: string): number {
+  return Number(BigInt(id) % 360n);
+}
+
+const STYLE = `*{box-sizing:border-box}
+body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:24px;
+font:15px/1.4 "gg sans","Noto Sans","Helvetica Neue",Helvetica,Arial,sans-serif;color:#dbdee1;
+background:radial-gradient(circle at 20% 10%,#5865f2 0,#404eed 30%,#23272a 100%)}
+main{width:100%;max-width:440px;background:#2b2d31;border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.35);overflow:hidden}
+.body{padding:32px 24px 16px}
+.faces{display:flex;align-items:center;justify-content:center;gap:12px;margin-bottom:16px}
+.avatar{width:80px;height:80px;border-radius:50%;display:flex;align-items:center;justify-content:center;
+font-size:28px;font-weight:700;color:#fff}
+.avatar.small{width:56px;height:56px;font-size:20px}
+.dots{color:#80848e;letter-spacing:4px;font-size:20px}
+.kicker{text-align:center;margin:0;color:#b5bac1;font-size:13px;text-transform:uppercase;letter-spacing:.02em}
+h1{text-align:center;margin:4px 0 4px;font-size:24px;color:#f2f3f5}
+.lead{text-align:center;margin:0 0 16px;color:#b5bac1}
+.description{margin:0 0 16px;padding:12px;background:#1e1f22;border-radius:4px;color:#b5bac1;font-size:14px}
+label{display:block;margin:0 0 16px;font-size:12px;font-weight:700;text-transform:uppercase;color:#b5bac1}
+select{display:block;width:100%;margin-top:8px;padding:10px;border-radius:4px;border:0;background:#1e1f22;color:#dbdee1;font:inherit;text-transform:none;font-weight:400}
+h2{font-size:12px;text-transform:uppercase;color:#b5bac1;margin:8px 0 12px}
+ul{list-style:none;margin:0 0 16px;padding:0}
+#scopes li{display:flex;gap:12px;align-items:baseline;padding:10px 0;border-bottom:1px solid #3f4147}
+#scopes li:last-child{border-bottom:0}
+.check{flex:none;width:20px;height:20px;border-radius:50%;background:#23a55a;color:#fff;font-size:12px;
+display:inline-flex;align-items:center;justify-content:center;transform:translateY(3px)}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;color:#949ba4;margin-left:auto;padding-left:8px}
+.facts li{color:#949ba4;font-size:13px;padding:4px 0}
+.facts strong{color:#dbdee1;font-weight:600;word-break:break-all}
+footer{display:flex;justify-content:space-between;align-items:center;padding:16px 24px;background:#232428}
+button{font:inherit;font-weight:600;border:0;border-radius:4px;padding:10px 24px;cursor:pointer}
+button.cancel{background:none;color:#dbdee1;padding:10px 8px}
+button.cancel:hover{text-decoration:underline}
+button.authorize{background:#5865f2;color:#fff}
+button.authorize:hover{background:#4752c4}
+.note{text-align:center;color:#80848e;font-size:12px;margin:0;padding:0 24px 16px}
+.message{text-align:center;padding:8px 0 16px}`;
+
+interface PageOptions {
+  title: string;
+  body: string;
+  status?: number;
+  script?: string;
+}
+
+function page({ title, body, status = 200, script }: PageOptions): Reply {
+  const nonce = script === undefined ? null : randomBytes(16).toString("base64");
+  const html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(title)} | Discord emulator</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+<body><main>${body}</main>${nonce === null ? "" : `<script nonce="${nonce}">${script}</script>`}</body></html>`;
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (nonce !== null) {
+    headers["Content-Security-Policy"] =
+      `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${nonce}'; base-uri 'none'; frame-ancestors 'none'`;
+  }
+  return { status, html, headers };
+}
+
+/** Keeps the server picker to the guilds of the account picked above it. */
+const PICKER_SCRIPT = `const user=document.querySelector('select[name="user_id"]');
+const guild=document.querySelector('select[name="guild_id"]:not([disabled])');
+function sync(){if(!guild)return;let first=null;
+for(const group of guild.querySelectorAll("optgroup")){const mine=group.dataset.user===user.value;
+group.hidden=!mine;group.disabled=!mine;if(mine&&!first)first=group.querySelector("option");}
+const picked=guild.selectedOptions[0];
+if(picked&&picked.parentElement.disabled)guild.value=first?first.value:"";}
+user.addEventListener("change",sync);sync();`;
+
+/** The consent page: app name and icon, what the scopes allow, account and server pickers, Authorize and Cancel. */
 export function consentPage(env: Env, request: AuthorizeRequest, query: string): Reply {
-  const app = env.world.app.raw;
-  const name = escapeHtml(String(app.name));
+  const { world } = env;
+  const app = world.app;
+  const name = escapeHtml(app.name);
+  const description = typeof app.raw.description === "string" ? app.raw.description : "";
   const scopeItems = request.scopes
     .map(
       (s) =>
-        `<li data-scope="${escapeHtml(s)}">${escapeHtml(SCOPE_TEXT[s] ?? s)} <code>${escapeHtml(s)}</code></li>`,
+        `<li data-scope="${escapeHtml(s)}"><span class="check" aria-hidden="true">&#10003;</span><span>${escapeHtml(SCOPE_TEXT[s] ?? s)}</span><code>${escapeHtml(s)}</code></li>`,
     )
     .join("\n");
-  const userOptions = env.world.users
+  const userOptions = world.users
     .map((u) => {
       const selected = u.id === request.user.id ? " selected" : "";
       return `<option value="${u.id}"${selected}>${escapeHtml(u.global_name ?? u.username)} (@${escapeHtml(u.username)})</option>`;
@@ -166,7 +253,7 @@ export function consentPage(env: Env, request: AuthorizeRequest, query: string):
     .join("");
   let guildPicker = "";
   if (needsGuild(request)) {
-    const groups = env.world.users
+    const groups = world.users
       .map((u) => {
         const options = manageableGuilds(env, u.id)
           .map((g) => {
@@ -174,7 +261,9 @@ export function consentPage(env: Env, request: AuthorizeRequest, query: string):
             return `<option value="${g.id}"${selected}>${escapeHtml(g.name)}</option>`;
           })
           .join("");
-        return options ? `<optgroup label="${escapeHtml(u.username)}">${options}</optgroup>` : "";
+        return options
+          ? `<optgroup label="${escapeHtml(u.username)}" data-user="${u.id}">${options}</optgroup>`
+          : "";
       })
       .join("");
     const locked = request.disableGuildSelect ? " disabled" : "";
@@ -182,43 +271,59 @@ export function consentPage(env: Env, request: AuthorizeRequest, query: string):
       request.disableGuildSelect && request.guildId
         ? `<input type="hidden" name="guild_id" value="${escapeHtml(request.guildId)}">`
         : "";
-    guildPicker = `<label>Add to server <select name="guild_id"${locked}>${groups}</select></label>${hidden}`;
+    guildPicker = `<label>Add to server<select name="guild_id"${locked}><option value="">Select a server</option>${groups}</select></label>${hidden}`;
   }
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Authorize ${name} | Discord emulator</title>
-<style>body{font-family:system-ui,sans-serif;background:#313338;color:#dbdee1;display:flex;justify-content:center;padding:3em}
-main{background:#2b2d31;border-radius:8px;padding:2em;max-width:28em}button{padding:.6em 1.4em;border:0;border-radius:4px;margin-right:.5em}
-button[value=authorize]{background:#5865f2;color:#fff}label,select{display:block;margin:.5em 0}</style></head>
-<body><main>
+  const facts = [
+    request.redirectUri === null
+      ? ""
+      : `<li>Once you authorize, you will be sent to <strong>${escapeHtml(new URL(request.redirectUri).origin)}</strong></li>`,
+    request.scopes.includes("bot")
+      ? `<li>Bot permissions requested: <strong>${escapeHtml(request.permissions ?? "0")}</strong></li>`
+      : "",
+    `<li>Active since ${snowflakeDate(app.id).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}</li>`,
+    "<li>It cannot read your messages or send messages as you.</li>",
+  ].join("");
+  const user = request.user;
+  const body = `<form method="post" action="/oauth2/authorize?${escapeHtml(query)}">
+<div class="body">
+<div class="faces">
+<div class="avatar" style="background:hsl(${hue(app.id)} 55% 45%)" role="img" aria-label="${name} icon">${escapeHtml(initials(app.name))}</div>
+<span class="dots" aria-hidden="true">&#8226;&#8226;&#8226;</span>
+<div class="avatar small" style="background:hsl(${hue(user.id)} 45% 40%)" aria-hidden="true">${escapeHtml(initials(user.global_name ?? user.username))}</div>
+</div>
+<p class="kicker">An external application</p>
 <h1 id="app-name">${name}</h1>
-<p>wants to access your account. This will allow <strong>${name}</strong> to:</p>
+<p class="lead">wants to access your Discord account</p>
+${description === "" ? "" : `<p class="description">${escapeHtml(description)}</p>`}
+<label>Signed in as<select name="user_id">${userOptions}</select></label>
+${guildPicker}
+<h2>This will allow the developer of ${name} to:</h2>
 <ul id="scopes">
 ${scopeItems}
 </ul>
-<form method="post" action="/oauth2/authorize?${escapeHtml(query)}">
-<label>Signed in as <select name="user_id">${userOptions}</select></label>
-${guildPicker}
-<button type="submit" name="action" value="cancel">Cancel</button>
-<button type="submit" name="action" value="authorize">Authorize</button>
-</form>
-</main></body></html>`;
-  return { status: 200, html, headers: { "Cache-Control": "no-store" } };
+<ul class="facts">${facts}</ul>
+</div>
+<footer>
+<button type="submit" class="cancel" name="action" value="cancel">Cancel</button>
+<button type="submit" class="authorize" name="action" value="authorize">Authorize</button>
+</footer>
+<p class="note">Local Discord emulator: nothing here touches a real Discord account.</p>
+</form>`;
+  return page({ title: `Authorize ${app.name}`, body, script: PICKER_SCRIPT });
 }
 
-/** The HTML page for an invalid authorization request. */
+/** The HTML page for an invalid authorization request (status 400; never a redirect). */
 export function errorPage(message: string): Reply {
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Invalid OAuth2 request | Discord emulator</title></head>
-<body><main><h1>Something went wrong</h1><p id="error">${escapeHtml(message)}</p></main></body></html>`;
-  return { status: 400, html, headers: { "Cache-Control": "no-store" } };
+  const body = `<div class="body message"><h1>Something went wrong</h1><p id="error">${escapeHtml(message)}</p></div>
+<p class="note">Local Discord emulator</p>`;
+  return page({ title: "Invalid OAuth2 request", body, status: 400 });
 }
 
-/** A page shown after a bot-only install without a redirect URI. */
+/** The page shown after a bot install that has no redirect URI. */
 export function installedPage(appName: string, guildName: string): Reply {
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Authorized | Discord emulator</title></head>
-<body><main><h1>Authorized</h1><p id="result">${escapeHtml(appName)} has been added to ${escapeHtml(guildName)}.</p></main></body></html>`;
-  return { status: 200, html };
+  const body = `<div class="body message"><h1>Authorized</h1><p id="result">${escapeHtml(appName)} has been added to ${escapeHtml(guildName)}.</p></div>
+<p class="note">You may close this window.</p>`;
+  return page({ title: "Authorized", body });
 }
 
 /** A 302 to the client's redirect URI with params in the query (code) or the fragment (token). */

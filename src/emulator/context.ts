@@ -1,7 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Env } from "./env.js";
 import type { Grant } from "./grants.js";
-import { invalidFormBody, missingAccess, parseJsonBody, type Reply, unauthorized } from "./http.js";
+import {
+  type FieldError,
+  invalidFormBody,
+  missingAccess,
+  parseJsonBody,
+  type Reply,
+  unauthorized,
+} from "./http.js";
 import type { Json } from "./world.js";
 
 /** Who called: the application's bot, or a user's bearer grant. */
@@ -62,24 +69,43 @@ export function currentUserId(ctx: RouteContext, scope: string): string {
 
 const SNOWFLAKE = /^(0|[1-9][0-9]{0,19})$/;
 
+/** Whether `value` is a decimal snowflake that fits in 64 bits. */
+function isSnowflake(value: string): boolean {
+  return SNOWFLAKE.test(value) && BigInt(value) < 1n << 64n;
+}
+
+/** The 50035 problem for a value that is not a snowflake. */
+function snowflakeProblem(value: string, field: string): FieldError {
+  return { path: [field], code: "NUMBER_TYPE_COERCE", message: `Value "${value}" is not snowflake.` };
+}
+
 /** Checks a snowflake path or query value; 400 (50035) otherwise. */
 export function snowflakeParam(value: string, field: string): string {
-  if (!SNOWFLAKE.test(value) || BigInt(value) >= 1n << 64n) {
-    throw invalidFormBody([
-      { path: [field], code: "NUMBER_TYPE_COERCE", message: `Value "${value}" is not snowflake.` },
-    ]);
-  }
+  if (!isSnowflake(value)) throw invalidFormBody([snowflakeProblem(value, field)]);
   return value;
 }
 
-/** Reads a boolean query value as Discord does (`true`/`True`/`1`, `false`/`False`/`0`). */
-export function boolParam(value: string | null, field: string): boolean {
-  if (value === null) return false;
+/** Reads an optional snowflake query value; a bad one adds its problem to `problems` and reads as null. */
+export function snowflakeQuery(value: string | null, field: string, problems: FieldError[]): string | null {
+  if (value === null) return null;
+  if (isSnowflake(value)) return value;
+  problems.push(snowflakeProblem(value, field));
+  return null;
+}
+
+/**
+ * Reads an optional boolean query value as Discord does (`true`/`True`/`1`, `false`/`False`/`0`;
+ * absent is false); anything else adds a problem to `problems`.
+ */
+export function boolQuery(value: string | null, field: string, problems: FieldError[]): boolean {
+  if (value === null || value === "false" || value === "False" || value === "0") return false;
   if (value === "true" || value === "True" || value === "1") return true;
-  if (value === "false" || value === "False" || value === "0") return false;
-  throw invalidFormBody([
-    { path: [field], code: "BOOLEAN_TYPE_COERCE", message: `Value "${value}" is not a valid boolean.` },
-  ]);
+  problems.push({
+    path: [field],
+    code: "BOOLEAN_TYPE_COERCE",
+    message: `Value "${value}" is not a valid boolean.`,
+  });
+  return false;
 }
 
 /** Whether a JSON value is a plain object. */

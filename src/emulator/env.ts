@@ -1,20 +1,12 @@
 import type { GrantStore } from "./grants.js";
 import type { World } from "./world.js";
 
-/** An incoming webhook created by a `webhook.incoming` authorization. */
-export interface WebhookRecord {
-  id: string;
-  token: string;
-  guildId: string;
-  channelId: string;
-  name: string;
-}
-
 /** State shared by every handler of one emulator. */
 export interface Env {
+  /** The seeded users, guilds, application and what requests changed since. */
   world: World;
+  /** Authorization codes and grants. */
   grants: GrantStore;
-  webhooks: Map<string, WebhookRecord>;
   /** Emulator clock in epoch milliseconds (real time plus `advanceTime` offsets). */
   now(): number;
   /** Base URL of the server, without a trailing slash. */

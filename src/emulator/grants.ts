@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { ALNUM } from "./prng.js";
 
 /** Seconds an access token lives (Discord: 7 days). */
 export const ACCESS_TOKEN_TTL = 604800;
@@ -17,9 +18,9 @@ export interface Grant {
   accessToken: string;
   refreshToken: string | null;
   expiresAt: number;
+  /** Whether the grant started with a PKCE code (a public client may then refresh and revoke it). */
   pkce: boolean;
   revoked: boolean;
-  source: "authorization_code" | "implicit" | "client_credentials";
 }
 
 /** An issued, not yet used authorization code. */
@@ -30,18 +31,21 @@ export interface CodeRecord {
   scopes: string[];
   codeChallenge: string | null;
   expiresAt: number;
+  /** Guild picked for a `bot` or `webhook.incoming` authorization. */
   guildId: string | null;
+  /** Channel of the incoming webhook. */
   channelId: string | null;
-  permissions: string | null;
 }
-
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 /** An opaque random token like Discord's (30 alphanumeric characters by default). */
 export function opaqueToken(length = 30): string {
-  const bytes = randomBytes(length);
   let out = "";
-  for (const b of bytes) out += ALNUM[b % ALNUM.length];
+  while (out.length < length) {
+    for (const b of randomBytes(length)) {
+      // 248 = 4 × 62: dropping larger bytes keeps every character equally likely.
+      if (b < 248 && out.length < length) out += ALNUM[b % ALNUM.length];
+    }
+  }
   return out;
 }
 
@@ -50,15 +54,20 @@ export function s256(verifier: string): string {
   return createHash("sha256").update(verifier).digest("base64url");
 }
 
-/** Codes and grants of one emulator. */
+/**
+ * Codes and grants of one emulator. Tokens are looked up through maps; a grant keeps its id across
+ * refreshes, so rate limits and `prompt=none` follow the authorization, not one token.
+ */
 export class GrantStore {
   readonly #codes = new Map<string, CodeRecord>();
   readonly #byAccess = new Map<string, Grant>();
   readonly #byRefresh = new Map<string, Grant>();
-  readonly #grants: Grant[] = [];
+  readonly #grants = new Set<Grant>();
   #nextId = 1;
 
-  issueCode(record: CodeRecord): string {
+  /** Stores a new code and returns it; codes that expired by `now` are dropped on the way. */
+  issueCode(record: CodeRecord, now: number): string {
+    for (const [code, old] of this.#codes) if (old.expiresAt <= now) this.#codes.delete(code);
     const code = opaqueToken();
     this.#codes.set(code, record);
     return code;
@@ -71,6 +80,7 @@ export class GrantStore {
     return record;
   }
 
+  /** Starts a grant with a fresh access token (and a refresh token when `withRefresh`). */
   create(
     init: Omit<Grant, "id" | "accessToken" | "refreshToken" | "revoked" | "expiresAt">,
     now: number,
@@ -84,7 +94,10 @@ export class GrantStore {
       expiresAt: now + ACCESS_TOKEN_TTL * 1000,
       revoked: false,
     };
-    this.#grants.push(grant);
+    for (const old of this.#grants) {
+      if (old.refreshToken === null && old.expiresAt <= now) this.revoke(old);
+    }
+    this.#grants.add(grant);
     this.#byAccess.set(grant.accessToken, grant);
     if (grant.refreshToken) this.#byRefresh.set(grant.refreshToken, grant);
     return grant;
@@ -105,22 +118,25 @@ export class GrantStore {
   /** Kills a whole grant: its access and refresh tokens. */
   revoke(grant: Grant): void {
     grant.revoked = true;
+    this.#grants.delete(grant);
     this.#byAccess.delete(grant.accessToken);
     if (grant.refreshToken) this.#byRefresh.delete(grant.refreshToken);
   }
 
+  /** The live grant whose current access token is `token`. */
   byAccessToken(token: string): Grant | undefined {
     return this.#byAccess.get(token);
   }
 
+  /** The live grant whose current refresh token is `token` (an old, rotated one finds nothing). */
   byRefreshToken(token: string): Grant | undefined {
     return this.#byRefresh.get(token);
   }
 
   /** Live grants of one user for one client (for `prompt=none`). */
   liveGrantsOf(userId: string, clientId: string, now: number): Grant[] {
-    return this.#grants.filter(
-      (g) => !g.revoked && g.userId === userId && g.clientId === clientId && g.expiresAt > now,
+    return [...this.#grants].filter(
+      (g) => g.userId === userId && g.clientId === clientId && g.expiresAt > now,
     );
   }
 
@@ -128,7 +144,7 @@ export class GrantStore {
   revokeGrants(userId?: string): number {
     let count = 0;
     for (const grant of this.#grants) {
-      if (grant.revoked || (userId !== undefined && grant.userId !== userId)) continue;
+      if (userId !== undefined && grant.userId !== userId) continue;
       this.revoke(grant);
       count++;
     }

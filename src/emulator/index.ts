@@ -48,16 +48,23 @@ export interface EmulatorOptions {
 
 /** The seeded application as a test sees it, secrets included (they are hidden from inspection). */
 export interface EmulatorApplication {
+  /** Application (client) id. */
   readonly id: string;
+  /** Application name, as the consent page shows it. */
   readonly name: string;
+  /** Client secret for the token endpoints (HTTP Basic or form fields). */
   readonly clientSecret: string;
   /** A bot token whose first segment is the base64 of the bot user's id. */
   readonly botToken: string;
   /** Ed25519 public key (hex), the application's `verify_key`. */
   readonly publicKey: string;
+  /** Registered redirect URIs (loopback `http` ones accept any port). */
   readonly redirectUris: readonly string[];
+  /** Whether PKCE codes may be exchanged without the secret ({@link EmulatorOptions.publicClient}). */
   readonly publicClient: boolean;
+  /** Id of the bot user (the same as the application id here; very old apps can differ). */
   readonly botUserId: string;
+  /** Id of the team that owns the application. */
   readonly teamId: string;
   /** The user who owns the team (and receives client-credentials tokens). */
   readonly ownerUserId: string;
@@ -67,8 +74,11 @@ export interface EmulatorApplication {
 
 /** A seeded user. */
 export interface EmulatorUser {
+  /** User id. */
   readonly id: string;
+  /** Unique username (the migrated kind, discriminator `"0"`). */
   readonly username: string;
+  /** Display name, or null when the user has none. */
   readonly globalName: string | null;
   /** Number of guilds the user is in at start-up. */
   readonly guildCount: number;
@@ -100,6 +110,7 @@ export interface EmulatorHandle {
   readonly tokenUrl: string;
   /** `apiUrl + "/oauth2/token/revoke"`. */
   readonly revokeUrl: string;
+  /** The seeded application with its credentials. */
   readonly application: EmulatorApplication;
   /**
    * Seeded users, always five: `users[0]` owns the team, is in `guildCount` guilds (450 by default)
@@ -112,6 +123,7 @@ export interface EmulatorHandle {
   configure(config: EmulatorConfig): void;
   /** A copy of the request log, oldest first. */
   readonly requests: readonly EmulatorRequest[];
+  /** Empties the request log. */
   clearRequests(): void;
   /**
    * Submits the consent form for an authorization URL (as built for `authorizeUrl`) and resolves
@@ -131,7 +143,10 @@ export interface EmulatorHandle {
    * many grants were revoked.
    */
   revokeGrants(userId?: string): number;
-  /** Stops the server and drops open connections. */
+  /**
+   * Stops the server: idle keep-alive connections close at once, requests in flight get up to a
+   * second to finish before their connections are dropped. Calling it again is harmless.
+   */
   close(): Promise<void>;
 }
 
@@ -156,7 +171,7 @@ class Application implements EmulatorApplication {
     this.#world = world;
     const app = world.app;
     this.id = app.id;
-    this.name = String(app.raw.name);
+    this.name = app.name;
     this.redirectUris = Object.freeze([...app.redirectUris]);
     this.publicClient = app.publicClient;
     this.botUserId = world.bot.id;

@@ -62,6 +62,9 @@ export type EmulatorFault =
     }
   | { type: "disconnect"; count?: number; path?: FaultMatch };
 
+/** Expired windows are swept once this many are stored (many tokens or IPs over a long run). */
+const PRUNE_AT = 10_000;
+
 interface Window {
   resetAt: number;
   used: number;
@@ -96,6 +99,9 @@ export class RateLimiter {
   #take(key: string, limit: RateLimitWindow, now: number): { window: Window; ok: boolean } {
     let window = this.#windows.get(key);
     if (!window || window.resetAt <= now) {
+      if (this.#windows.size >= PRUNE_AT) {
+        for (const [k, w] of this.#windows) if (w.resetAt <= now) this.#windows.delete(k);
+      }
       window = { resetAt: now + limit.windowMs, used: 0 };
       this.#windows.set(key, window);
     }

@@ -1,7 +1,8 @@
 /** Discord's epoch (2015-01-01T00:00:00Z) in milliseconds. */
 const DISCORD_EPOCH = 1420070400000n;
 
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+/** The 62 ASCII letters and digits. */
+export const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const URL_SAFE = `${ALNUM}-_`;
 
 function hashSeed(seed: string): number {
@@ -58,7 +59,12 @@ export class SeededRandom {
     const chosen = new Set<number>();
     const wanted = Math.min(count, items.length);
     while (chosen.size < wanted) chosen.add(this.int(0, items.length - 1));
-    return [...chosen].sort((a, b) => a - b).map((i) => items[i] as T);
+    return [...chosen]
+      .sort((a, b) => a - b)
+      .flatMap((i) => {
+        const item = items[i];
+        return item === undefined ? [] : [item];
+      });
   }
 
   /** Lowercase hex string of `length` characters (image hashes). */

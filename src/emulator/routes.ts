@@ -64,9 +64,8 @@ export function matchTemplate(template: string, path: string): Record<string, st
   const have = path.split("/");
   if (want.length !== have.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i] as string;
-    const h = have[i] as string;
+  for (const [i, w] of want.entries()) {
+    const h = have[i] ?? "";
     if (w.startsWith("{")) {
       if (h === "") return null;
       try {

@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { authenticate } from "./context.js";
-import type { Env, WebhookRecord } from "./env.js";
+import type { Env } from "./env.js";
 import { GrantStore } from "./grants.js";
-import { ApiError, escapeHtml, notFound, OAuthError, type Reply, readBody } from "./http.js";
+import { ApiError, escapeHtml, mediaType, notFound, OAuthError, type Reply, readBody } from "./http.js";
 import {
   cloudflareBanReply,
   type EmulatorFault,
@@ -11,7 +10,7 @@ import {
   type RateLimitOptions,
   rateLimited,
 } from "./limits.js";
-import { handleAuthorize, handleRevoke, handleToken } from "./oauth.js";
+import { handleAuthorize, handleRevoke, handleToken, requestClientId } from "./oauth.js";
 import { matchTemplate, ROUTES } from "./routes.js";
 import type { World } from "./world.js";
 
@@ -22,7 +21,10 @@ export type EmulatorAuthKind = "bot" | "bearer" | "basic" | "none" | "other";
 export interface EmulatorRequest {
   /** HTTP method. */
   method: string;
-  /** Path without the query, e.g. `/api/v10/users/@me/guilds`. */
+  /**
+   * Path without the query, e.g. `/api/v10/users/@me/guilds`. The token segment of webhook and
+   * interaction paths (`/webhooks/{id}/{token}`, `/interactions/{id}/{token}`) reads `[redacted]`.
+   */
   path: string;
   /** Query parameters; values of secret-bearing keys (`code`, `token`, ...) read `"[redacted]"`. */
   query: Record<string, string>;
@@ -55,6 +57,22 @@ const SECRET_QUERY_KEYS = new Set([
   "code_verifier",
 ]);
 
+/** Token segments that appear in request paths (webhook and interaction tokens). */
+const SECRET_PATH = /(\/(?:webhooks|interactions)\/[^/]+\/)[^/]+/;
+
+/** The log keeps this many entries, dropping the oldest, so a long-running emulator stays small. */
+const MAX_LOG_ENTRIES = 10_000;
+
+/** How long `close()` lets requests in flight finish before it drops their connections. */
+const CLOSE_GRACE_MS = 1000;
+
+const SERVER_ERROR_TEXT: Record<number, string> = {
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
 interface PendingFault {
   fault: EmulatorFault;
   remaining: number;
@@ -62,18 +80,27 @@ interface PendingFault {
 
 function authKind(header: string | undefined): EmulatorAuthKind {
   if (!header) return "none";
-  if (header.startsWith("Bot ")) return "bot";
-  if (header.startsWith("Bearer ")) return "bearer";
-  if (header.startsWith("Basic ")) return "basic";
+  const scheme = header.split(" ", 1)[0]?.toLowerCase();
+  if (scheme === "bot") return "bot";
+  if (scheme === "bearer") return "bearer";
+  if (scheme === "basic") return "basic";
   return "other";
 }
 
 function formOf(req: IncomingMessage, body: string): URLSearchParams | null {
-  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  return type === "application/x-www-form-urlencoded" ? new URLSearchParams(body) : null;
+  return mediaType(req) === "application/x-www-form-urlencoded" ? new URLSearchParams(body) : null;
 }
 
-const API_PREFIX = /^\/api(?:\/v(9|10))?(\/.*)$/;
+/** The request target as a URL on this server, or null when it cannot be parsed. */
+function requestUrl(target: string, base: string): URL | null {
+  try {
+    return new URL(target.startsWith("/") ? base + target : target, base);
+  } catch {
+    return null;
+  }
+}
+
+const API_PREFIX = /^\/api(?:\/v(?:9|10))?(\/.*)$/;
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -81,8 +108,18 @@ const CORS = {
     "X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, X-RateLimit-Reset-After, X-RateLimit-Bucket, X-RateLimit-Scope, X-RateLimit-Global, Retry-After",
 };
 
-/** The HTTP server behind an emulator handle. */
+/** Headers every HTML page gets: no framing (consent pages must not be clickjacked), no scripts unless a page allows its own. */
+const HTML_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+/** The HTTP server behind an emulator handle: routing, rate limits, faults, latency and the request log. */
 export class EmulatorServer {
+  /** State shared by the handlers. */
   readonly env: Env;
   readonly #limiter = new RateLimiter();
   readonly #log: EmulatorRequest[] = [];
@@ -90,22 +127,22 @@ export class EmulatorServer {
   #latencyMs = 0;
   #offsetMs = 0;
   #baseUrl = "";
+  #closed: Promise<void> | null = null;
   readonly #server: Server;
 
   constructor(world: World) {
-    const webhooks = new Map<string, WebhookRecord>();
     this.env = {
       world,
       grants: new GrantStore(),
-      webhooks,
       now: () => Date.now() + this.#offsetMs,
       baseUrl: () => this.#baseUrl,
     };
     this.#server = createServer((req, res) => {
-      void this.#handle(req, res);
+      this.#handle(req, res).catch(() => res.destroy());
     });
   }
 
+  /** Starts listening; resolves to the base URL (`http://host:port`). */
   async listen(port: number, host: string): Promise<string> {
     await new Promise<void>((resolve, reject) => {
       this.#server.once("error", reject);
@@ -114,41 +151,57 @@ export class EmulatorServer {
         resolve();
       });
     });
-    const address = this.#server.address() as AddressInfo;
+    const address = this.#server.address();
+    if (address === null || typeof address === "string") throw new Error("The emulator is not on TCP");
     const hostPart = address.family === "IPv6" ? `[${address.address}]` : address.address;
     this.#baseUrl = `http://${hostPart}:${address.port}`;
     return this.#baseUrl;
   }
 
+  /**
+   * Stops accepting connections, closes idle keep-alive connections at once, lets requests in flight
+   * finish (answering them with `Connection: close`) and drops whatever is still open after a
+   * short grace period. Calling it again returns the same promise.
+   */
   close(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#server.close((error) => (error ? reject(error) : resolve()));
-      this.#server.closeAllConnections();
+    this.#closed ??= new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.#server.closeAllConnections(), CLOSE_GRACE_MS);
+      timer.unref();
+      this.#server.close((error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      });
+      this.#server.closeIdleConnections();
     });
+    return this.#closed;
   }
 
+  /** Applies new settings; see {@link EmulatorConfig}. */
   configure(config: EmulatorConfig): void {
+    if (config.latencyMs !== undefined && (!Number.isFinite(config.latencyMs) || config.latencyMs < 0)) {
+      throw new RangeError("latencyMs must be a finite number >= 0");
+    }
     if (config.rateLimits) this.#limiter.configure(config.rateLimits);
     if (config.faults) {
       this.#faults = config.faults.map((fault) => ({ fault, remaining: fault.count ?? 1 }));
     }
-    if (config.latencyMs !== undefined) {
-      if (!Number.isFinite(config.latencyMs) || config.latencyMs < 0)
-        throw new RangeError("latencyMs must be >= 0");
-      this.#latencyMs = config.latencyMs;
-    }
+    if (config.latencyMs !== undefined) this.#latencyMs = config.latencyMs;
   }
 
+  /** Moves the emulator's clock (token and code expiry) forward. */
   advanceTime(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0)
       throw new RangeError("advanceTime() needs a non-negative number of milliseconds");
     this.#offsetMs += ms;
   }
 
+  /** A copy of the request log, oldest first. */
   get requests(): readonly EmulatorRequest[] {
     return this.#log.map((entry) => ({ ...entry, query: { ...entry.query } }));
   }
 
+  /** Empties the request log. */
   clearRequests(): void {
     this.#log.length = 0;
   }
@@ -165,14 +218,13 @@ export class EmulatorServer {
     return pending.fault;
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", this.#baseUrl);
+  #record(req: IncomingMessage, url: URL | null): EmulatorRequest {
     const query: Record<string, string> = {};
-    for (const [key, value] of url.searchParams)
+    for (const [key, value] of url?.searchParams ?? [])
       query[key] = SECRET_QUERY_KEYS.has(key) ? "[redacted]" : value;
     const entry: EmulatorRequest = {
       method: req.method ?? "GET",
-      path: url.pathname,
+      path: (url?.pathname ?? "").replace(SECRET_PATH, "$1[redacted]"),
       query,
       auth: authKind(req.headers.authorization),
       grantType: null,
@@ -180,9 +232,17 @@ export class EmulatorServer {
       at: this.env.now(),
     };
     this.#log.push(entry);
+    if (this.#log.length > MAX_LOG_ENTRIES) this.#log.splice(0, this.#log.length - MAX_LOG_ENTRIES);
+    return entry;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = requestUrl(req.url ?? "/", this.#baseUrl);
+    const entry = this.#record(req, url);
     const ip = req.socket.remoteAddress ?? "";
     let reply: Reply | null;
     try {
+      if (url === null) throw new ApiError(400, 0, "400: Bad Request");
       const body = await readBody(req);
       if (this.#latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.#latencyMs));
       if (this.#limiter.banned(ip, Date.now())) {
@@ -194,13 +254,16 @@ export class EmulatorServer {
       }
     } catch (error) {
       reply = errorReply(error);
+      if (error instanceof ApiError && error.status === 413) {
+        reply.headers = { ...reply.headers, Connection: "close" };
+      }
     }
     if (reply === null) {
       req.socket.destroy();
       return;
     }
     entry.status = reply.status;
-    this.#write(res, reply, url.pathname.startsWith("/api"));
+    this.#write(res, reply, url?.pathname.startsWith("/api") ?? false);
   }
 
   #fault(path: string): Reply | null | undefined {
@@ -209,13 +272,8 @@ export class EmulatorServer {
     switch (fault.type) {
       case "status": {
         const status = fault.status ?? 500;
-        const text: Record<number, string> = {
-          500: "Internal Server Error",
-          502: "Bad Gateway",
-          503: "Service Unavailable",
-          504: "Gateway Timeout",
-        };
-        return { status, json: { message: `${status}: ${text[status] ?? "Server Error"}`, code: 0 } };
+        const text = SERVER_ERROR_TEXT[status] ?? "Server Error";
+        return { status, json: { message: `${status}: ${text}`, code: 0 } };
       }
       case "cloudflare":
         return cloudflareBanReply();
@@ -231,17 +289,16 @@ export class EmulatorServer {
     const path = url.pathname;
     if (path === "/" && method === "GET") return this.#indexPage();
     const api = API_PREFIX.exec(path);
-    const rest = api ? (api[2] as string) : path;
+    const rest = api?.[1] ?? path;
     if (rest === "/oauth2/authorize") {
       if (method !== "GET" && method !== "POST") return methodNotAllowed("GET, POST");
       return handleAuthorize(
         this.env,
-        method,
         url,
         method === "POST" ? (formOf(req, body) ?? new URLSearchParams()) : null,
       );
     }
-    if (!api) return { status: 404, json: { message: "404: Not Found", code: 0 } };
+    if (!api) throw notFound();
     if (method === "OPTIONS") {
       return {
         status: 204,
@@ -255,17 +312,18 @@ export class EmulatorServer {
     if (rest === "/oauth2/token" || rest === "/oauth2/token/revoke") {
       if (method !== "POST") return methodNotAllowed("POST");
       const form = formOf(req, body);
-      entry.grantType = rest === "/oauth2/token" ? (form?.get("grant_type") ?? null) : null;
-      const identity = `client:${form?.get("client_id") ?? req.headers.authorization ?? req.socket.remoteAddress}`;
+      const isToken = rest === "/oauth2/token";
+      if (isToken) entry.grantType = form?.get("grant_type") ?? null;
+      const client = requestClientId(req.headers, form);
+      const identity = client === null ? `ip:${req.socket.remoteAddress}` : `client:${client}`;
       return this.#limited(`POST ${rest}`, identity, () =>
-        rest === "/oauth2/token"
-          ? handleToken(this.env, req.headers, form)
-          : handleRevoke(this.env, req.headers, form),
+        isToken ? handleToken(this.env, req.headers, form) : handleRevoke(this.env, req.headers, form),
       );
     }
-    const candidates = ROUTES.map((route) => ({ route, params: matchTemplate(route.template, rest) })).filter(
-      (c) => c.params !== null,
-    );
+    const candidates = ROUTES.flatMap((route) => {
+      const params = matchTemplate(route.template, rest);
+      return params === null ? [] : [{ route, params }];
+    });
     if (candidates.length === 0) throw notFound();
     const hit = candidates.find((c) => c.route.method === method);
     if (!hit) return methodNotAllowed([...new Set(candidates.map((c) => c.route.method))].join(", "));
@@ -276,12 +334,12 @@ export class EmulatorServer {
         : principal?.kind === "bearer"
           ? `bearer:${principal.grant.id}`
           : `ip:${req.socket.remoteAddress}`;
-    const params = hit.params ?? {};
-    const major = hit.route.major === undefined ? "" : (params[hit.route.major] ?? "");
+    const { route, params } = hit;
+    const major = route.major === undefined ? "" : (params[route.major] ?? "");
     return this.#limited(
-      `${method} ${hit.route.template}`,
+      `${method} ${route.template}`,
       identity,
-      () => hit.route.handler({ env: this.env, req, url, params, principal, body }),
+      () => route.handler({ env: this.env, req, url, params, principal, body }),
       major,
     );
   }
@@ -299,15 +357,18 @@ export class EmulatorServer {
   }
 
   #write(res: ServerResponse, reply: Reply, api: boolean): void {
-    const headers: Record<string, string> = { ...(api ? CORS : {}), ...reply.headers };
+    const headers: Record<string, string> = { ...(api ? CORS : {}) };
     let payload: string | undefined;
     if (reply.json !== undefined && reply.status !== 204) {
       headers["Content-Type"] = "application/json";
       payload = JSON.stringify(reply.json);
     } else if (reply.html !== undefined) {
+      Object.assign(headers, HTML_HEADERS);
       headers["Content-Type"] = "text/html; charset=utf-8";
       payload = reply.html;
     }
+    Object.assign(headers, reply.headers);
+    if (this.#closed) headers.Connection = "close";
     res.writeHead(reply.status, headers);
     res.end(payload);
   }
@@ -318,7 +379,7 @@ export class EmulatorServer {
     return {
       status: 200,
       html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Discord emulator</title></head><body>
-<h1>Discord emulator</h1><p>Application <strong>${escapeHtml(String(app.raw.name))}</strong> (${app.id}).</p>
+<h1>Discord emulator</h1><p>Application <strong>${escapeHtml(app.name)}</strong> (${app.id}).</p>
 <p>API base: <code>${escapeHtml(this.#baseUrl)}/api/v10</code></p>
 <p><a href="${escapeHtml(link)}">Try the consent page</a></p></body></html>`,
     };

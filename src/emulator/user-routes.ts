@@ -1,11 +1,12 @@
 import {
-  boolParam,
+  boolQuery,
   currentUserId,
   jsonObject,
   type RouteContext,
   requireBearer,
   requireBot,
   snowflakeParam,
+  snowflakeQuery,
 } from "./context.js";
 import {
   ApiError,
@@ -18,42 +19,43 @@ import {
 } from "./http.js";
 import { compareIds, memberPayload, myGuildPayload, privateUser, publicUser } from "./payloads.js";
 
-/** GET /users/@me/guilds: ascending pages with `before`/`after`/`limit`/`with_counts`. */
+/** Reads `limit` (1–200, default 200) as Discord does, adding any problem to `problems`. */
+function pageLimit(raw: string | null, problems: FieldError[]): number {
+  if (raw === null) return 200;
+  if (!/^-?\d+$/.test(raw)) {
+    problems.push({ path: ["limit"], code: "NUMBER_TYPE_COERCE", message: `Value "${raw}" is not int.` });
+    return 200;
+  }
+  const limit = Number(raw);
+  if (limit < 1) {
+    problems.push({
+      path: ["limit"],
+      code: "NUMBER_TYPE_MIN",
+      message: "int value should be greater than or equal to 1.",
+    });
+  } else if (limit > 200) {
+    problems.push({
+      path: ["limit"],
+      code: "NUMBER_TYPE_MAX",
+      message: "int value should be less than or equal to 200.",
+    });
+  }
+  return limit;
+}
+
+/**
+ * GET /users/@me/guilds: pages always in ascending id order. `after` gives the first `limit` guilds
+ * above the cursor, `before` the last `limit` below it, both together the first `limit` between.
+ */
 export function listMyGuilds(ctx: RouteContext): Reply {
   const userId = currentUserId(ctx, "guilds");
   const q = ctx.url.searchParams;
   const problems: FieldError[] = [];
-  let limit = 200;
-  const rawLimit = q.get("limit");
-  if (rawLimit !== null) {
-    if (!/^-?\d+$/.test(rawLimit)) {
-      problems.push({
-        path: ["limit"],
-        code: "NUMBER_TYPE_COERCE",
-        message: `Value "${rawLimit}" is not int.`,
-      });
-    } else {
-      limit = Number(rawLimit);
-      if (limit < 1)
-        problems.push({
-          path: ["limit"],
-          code: "NUMBER_TYPE_MIN",
-          message: "int value should be greater than or equal to 1.",
-        });
-      if (limit > 200)
-        problems.push({
-          path: ["limit"],
-          code: "NUMBER_TYPE_MAX",
-          message: "int value should be less than or equal to 200.",
-        });
-    }
-  }
+  const limit = pageLimit(q.get("limit"), problems);
+  const before = snowflakeQuery(q.get("before"), "before", problems);
+  const after = snowflakeQuery(q.get("after"), "after", problems);
+  const withCounts = boolQuery(q.get("with_counts"), "with_counts", problems);
   if (problems.length > 0) throw invalidFormBody(problems);
-  const before = q.get("before");
-  const after = q.get("after");
-  if (before !== null) snowflakeParam(before, "before");
-  if (after !== null) snowflakeParam(after, "after");
-  const withCounts = boolParam(q.get("with_counts"), "with_counts");
   let members = ctx.env.world.guildsOf(userId);
   if (before !== null) members = members.filter((m) => compareIds(m.guildId, before) < 0);
   if (after !== null) members = members.filter((m) => compareIds(m.guildId, after) > 0);
@@ -136,15 +138,14 @@ export function addGuildMember(ctx: RouteContext): Reply {
   const guildId = snowflakeParam(ctx.params.guild_id ?? "", "guild_id");
   const userId = snowflakeParam(ctx.params.user_id ?? "", "user_id");
   const input = jsonObject(ctx);
+  const guild = world.guilds.get(guildId);
   const problems: FieldError[] = [];
-  if (typeof input.access_token !== "string") {
+  const accessToken = typeof input.access_token === "string" ? input.access_token : null;
+  if (accessToken === null) {
     problems.push({ path: ["access_token"], code: "BASE_TYPE_REQUIRED", message: "This field is required" });
   }
-  if (
-    input.nick !== undefined &&
-    input.nick !== null &&
-    (typeof input.nick !== "string" || input.nick.length > 32)
-  ) {
+  const nick = input.nick ?? null;
+  if (nick !== null && (typeof nick !== "string" || nick.length < 1 || nick.length > 32)) {
     problems.push({
       path: ["nick"],
       code: "BASE_TYPE_BAD_LENGTH",
@@ -156,37 +157,37 @@ export function addGuildMember(ctx: RouteContext): Reply {
       problems.push({ path: [key], code: "BOOLEAN_TYPE_COERCE", message: "Value is not a valid boolean." });
     }
   }
-  const guild = world.guilds.get(guildId);
-  const roles = input.roles;
-  if (roles !== undefined && roles !== null) {
-    if (!Array.isArray(roles)) {
-      problems.push({
-        path: ["roles"],
-        code: "LIST_TYPE_CONVERT",
-        message: "Only iterables may be used in a ListType",
-      });
-    } else {
-      roles.forEach((role, i) => {
-        if (typeof role !== "string" || !guild?.roles.some((r) => r.id === role && r.position > 0)) {
-          problems.push({ path: ["roles", i], code: "NUMBER_TYPE_COERCE", message: "Unknown role." });
-        }
-      });
+  const roles: string[] = [];
+  const rawRoles = input.roles ?? null;
+  if (rawRoles !== null && !Array.isArray(rawRoles)) {
+    problems.push({
+      path: ["roles"],
+      code: "LIST_TYPE_CONVERT",
+      message: "Only iterables may be used in a ListType",
+    });
+  } else if (rawRoles !== null) {
+    for (const [i, role] of rawRoles.entries()) {
+      if (typeof role === "string" && guild?.roles.some((r) => r.id === role && r.position > 0)) {
+        roles.push(role);
+      } else {
+        problems.push({ path: ["roles", i], code: "NUMBER_TYPE_COERCE", message: "Unknown role." });
+      }
     }
   }
-  if (problems.length > 0) throw invalidFormBody(problems);
+  if (problems.length > 0 || accessToken === null) throw invalidFormBody(problems);
   if (!guild) throw new ApiError(404, 10004, "Unknown Guild");
   if (!world.members.get(world.bot.id)?.has(guildId)) throw missingAccess();
   const user = world.users.find((u) => u.id === userId);
   if (!user) throw new ApiError(404, 10013, "Unknown User");
-  const grant = ctx.env.grants.byAccessToken(input.access_token as string);
+  const grant = ctx.env.grants.byAccessToken(accessToken);
   if (!grant || grant.revoked || grant.expiresAt <= ctx.env.now() || grant.userId !== userId) {
     throw new ApiError(403, 50025, "Invalid OAuth2 access token");
   }
   if (!grant.scopes.includes("guilds.join")) throw missingAccess();
   if (world.members.get(userId)?.has(guildId)) return { status: 204 };
   const member = world.addMember(guild, userId, new Date(ctx.env.now()));
-  member.roles = Array.isArray(roles) ? (roles as string[]) : [];
-  member.nick = typeof input.nick === "string" ? input.nick : null;
+  member.roles = roles;
+  member.nick = typeof nick === "string" ? nick : null;
   member.mute = input.mute === true;
   member.deaf = input.deaf === true;
   return { status: 201, json: memberPayload(member, user) };

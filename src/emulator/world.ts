@@ -4,6 +4,7 @@ import {
   partialApplicationPayload,
   seedApplication,
 } from "./application.js";
+import { discordTimestamp } from "./http.js";
 import { compareIds } from "./payloads.js";
 import { SeededRandom, snowflakeDate } from "./prng.js";
 
@@ -173,7 +174,8 @@ export class World {
         role: roles[i] ?? "developer",
       });
     }
-    const owner = users[0] as UserRecord;
+    const [owner] = users;
+    if (!owner) throw new Error("The world has no users");
     const supportGuild = [...(this.members.get(owner.id)?.values() ?? [])].find(
       (m) => this.guilds.get(m.guildId)?.ownerId === owner.id,
     );
@@ -266,7 +268,8 @@ export class World {
         hoist: rng.chance(0.5),
       });
     }
-    const channelIds = [rng.snowflake(new Date(snowflakeDate(id).getTime() + 1000))];
+    const systemChannelId = rng.snowflake(new Date(snowflakeDate(id).getTime() + 1000));
+    const channelIds = [systemChannelId];
     for (let i = 0; i < 2; i++)
       channelIds.push(rng.snowflake(new Date(snowflakeDate(id).getTime() + 2000 + i)));
     const tier = rng.pick([0, 0, 1, 2, 3]);
@@ -282,7 +285,7 @@ export class World {
       memberCount,
       presenceCount: rng.int(0, memberCount),
       roles,
-      systemChannelId: channelIds[0] as string,
+      systemChannelId,
       channelIds,
       preferredLocale: rng.pick(LOCALES),
       premiumTier: tier,
@@ -306,12 +309,12 @@ export class World {
       guildId: guild.id,
       userId,
       permissions: isOwner || (perms & ADMINISTRATOR) !== 0n ? ALL_PERMISSIONS : perms.toString(),
-      joinedAt: joinedAt.toISOString().replace("Z", "000+00:00"),
+      joinedAt: discordTimestamp(joinedAt.getTime()),
       nick: rng.chance(0.2) ? capitalize(rng.pick(WORDS)) : null,
       roles,
       avatar: rng.chance(0.1) ? rng.hex(32) : null,
       banner: null,
-      premiumSince: rng.chance(0.05) ? joinedAt.toISOString().replace("Z", "000+00:00") : null,
+      premiumSince: rng.chance(0.05) ? discordTimestamp(joinedAt.getTime()) : null,
       pending: false,
       mute: false,
       deaf: false,
@@ -328,13 +331,8 @@ export class World {
 
   #makeGuilds(manyGuilds: number): void {
     const rng = this.#rng;
-    const [heavy, light, dev, invited] = this.users as [
-      UserRecord,
-      UserRecord,
-      UserRecord,
-      UserRecord,
-      UserRecord,
-    ];
+    const [heavy, light, dev, invited] = this.users;
+    if (!heavy || !light || !dev || !invited) throw new Error("The world needs four users");
     const stranger = (): string =>
       rng.snowflake(rng.dateBetween(new Date("2015-06-01"), new Date("2020-01-01")));
     const created: GuildRecord[] = [];
@@ -425,6 +423,11 @@ export class World {
       visibility: 1,
       revoked: false,
     };
+  }
+
+  /** A new snowflake for something created at `at` (webhooks made by an authorization). */
+  snowflake(at: Date): string {
+    return this.#rng.snowflake(at);
   }
 
   /** A user (or the bot) by id. */

@@ -31,6 +31,7 @@ import type {
 import type { RESTAware } from "../traits.js";
 import { deserializeAuthorizationApplication, serializeAuthorizationApplication } from "./applications.js";
 import { deserializeRestGuild, serializeRestGuild } from "./guilds.js";
+import { toDiscordTimestamp } from "./readers.js";
 import { deserializeUser, serializeUser } from "./users.js";
 import { deserializeIncomingWebhook, serializeIncomingWebhook } from "./webhooks.js";
 
@@ -210,7 +211,7 @@ export function serializeAuthorizationInformation(
   const out: RawAuthorizationInformation = {
     application: serializeAuthorizationApplication(info.application),
     scopes: [...info.scopes],
-    expires: info.expiresAt.toISOString(),
+    expires: toDiscordTimestamp(info.expiresAt),
   };
   if (info.user !== null) out.user = serializeUser(info.user);
   return out;

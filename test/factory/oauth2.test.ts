@@ -408,7 +408,7 @@ describe("deserializeAuthorizationInformation", () => {
     expect(info.user?.username).toBe("discord");
     expect(info.scopes).toEqual(["guilds.join", "identify"]);
     const json = info.toJSON();
-    expect(json.expires).toBe("2021-01-23T02:33:17.017Z");
+    expect(json.expires).toBe("2021-01-23T02:33:17.017000+00:00");
     expectModelledKeys(json, { ...payload, expires: json.expires }, ["$.application.hook"]);
     const again = deserializeAuthorizationInformation(JSON.parse(JSON.stringify(info)), null);
     expect(again.equals(info)).toBe(true);

@@ -32,6 +32,7 @@ async function snapshot() {
     if (/\.(mjs|html)$/.test(file)) await cp(join(source, "test", "runtimes", file), join(here, file));
   }
 }
+
 const RUNTIME_TIMEOUT_MS = 120_000;
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -267,8 +268,7 @@ async function main() {
   const wanted = process.argv.slice(2);
   for (const name of wanted) {
     if (!(name in RUNTIMES)) {
-      console.error(`unknown runtime ${name}; choose from ${Object.keys(RUNTIMES).join(", ")}`);
-      process.exit(2);
+      throw new Error(`unknown runtime ${name}; choose from ${Object.keys(RUNTIMES).join(", ")}`);
     }
   }
   const selected = wanted.length > 0 ? wanted : Object.keys(RUNTIMES);

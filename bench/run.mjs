@@ -56,6 +56,12 @@ async function main() {
   const dd = createDiscordeno(P.application(1).id);
   const ctx = { ours, djs, dd };
   const sections = [];
+  const sectionSeconds = {};
+  let mark = Date.now();
+  const lap = (name) => {
+    sectionSeconds[name] = Math.round((Date.now() - mark) / 100) / 10;
+    mark = Date.now();
+  };
 
   try {
     if (enabled("deserialize")) {
@@ -70,6 +76,7 @@ async function main() {
           "copy into literals (pre-parsed rows) or JSON.parse alone (from-text rows).",
         rows: await runRows(deserializeCases(ctx), progress),
       });
+      lap("deserialize");
     }
     if (enabled("memory")) {
       process.stderr.write("memory\n");
@@ -79,6 +86,7 @@ async function main() {
         note: "Each object is built from its own distinct payload text; the parsed JSON is garbage afterwards.",
         rows: runMemory(memoryCases(ctx), progress),
       });
+      lap("memory");
     }
     if (enabled("ops")) {
       process.stderr.write("ops\n");
@@ -88,6 +96,7 @@ async function main() {
         note: "Each row compares against the nearest operation a peer offers; floor is the hand-written minimum.",
         rows: await runRows(opsCases(ctx), progress),
       });
+      lap("ops");
     }
     if (enabled("rest")) {
       process.stderr.write("rest\n");
@@ -97,6 +106,7 @@ async function main() {
         note: "Throughput and per-request latency of GET /users/@me with a bearer token; bounded by count and time.",
         rows: await runRest(ctx, progress),
       });
+      lap("rest");
     }
     if (enabled("signature")) {
       process.stderr.write("signature\n");
@@ -105,6 +115,7 @@ async function main() {
         title: "5. Interaction signature verification (median time per call)",
         rows: await runSignature(ctx, progress),
       });
+      lap("signature");
     }
   } finally {
     await djs.close();
@@ -121,6 +132,7 @@ async function main() {
     quick,
     clock: CLOCK,
     durationSeconds: Math.round((Date.now() - started) / 1000),
+    sectionSeconds,
     versions: {
       "discord.js": version("discord.js"),
       "@discordjs/rest": version("@discordjs/rest"),

@@ -1,6 +1,8 @@
 // TypeDoc plugin: names the two entry modules after their import paths and groups each module's
 // exports by area of the library (models, enums and flags, entity factory, REST, OAuth2, ...), decided
 // by the source file an export is declared in. Within an area, exports are listed by kind.
+// A model's constructor input `FooInit` has the same fields as the class `Foo`: an Init field without a
+// comment of its own shows the comment of the class's field of the same name.
 // An export from a file that maps to no area is reported as a warning (an error under
 // treatWarningsAsErrors), so a new source folder cannot slip into an "Other" heap.
 import { Converter, ReflectionCategory, ReflectionGroup, ReflectionKind } from "typedoc";
@@ -70,6 +72,25 @@ function areaOf(reflection, siblings) {
   return BY_PATH.find(([pattern]) => pattern.test(path))?.[1];
 }
 
+function memberComment(member) {
+  if (member === undefined) return undefined;
+  return member.comment ?? member.getSignature?.comment ?? member.signatures?.[0]?.comment;
+}
+
+/** Copies the class field comments onto the undocumented fields of its `Init` interface. */
+function inheritInitComments(project) {
+  for (const init of project.getReflectionsByKind(ReflectionKind.Interface)) {
+    if (!init.name.endsWith("Init") || !init.parent?.isDeclaration?.()) continue;
+    const model = init.parent.getChildByName(init.name.slice(0, -"Init".length));
+    if (!model?.kindOf(ReflectionKind.Class)) continue;
+    for (const field of init.children ?? []) {
+      if (field.comment?.hasVisibleComponent()) continue;
+      const comment = memberComment(model.getChildByName(field.name));
+      if (comment?.hasVisibleComponent()) field.comment = comment.clone();
+    }
+  }
+}
+
 /** @param {import("typedoc").Application} app */
 export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
@@ -77,6 +98,7 @@ export function load(app) {
       const name = MODULE_NAMES[module.name];
       if (name) module.name = name;
     }
+    inheritInitComments(context.project);
   });
 
   // After TypeDoc's GroupPlugin (-100) and before its CategoryPlugin (-200).

@@ -34,7 +34,7 @@ const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
  * (127.0.0.1, localhost, [::1]), with any port (RFC 8252 §7.3, as Discord accepts native-app
  * loopback redirects).
  */
-export function redirectUriAllowed(registered: readonly string[], requested: string): boolean {
+function redirectUriAllowed(registered: readonly string[], requested: string): boolean {
   if (registered.includes(requested)) return true;
   const want = URL.parse(requested);
   if (want === null || want.protocol !== "http:" || !LOOPBACK_HOSTS.has(want.hostname)) return false;
@@ -199,7 +199,7 @@ button.cancel{background:none;color:#dbdee1;padding:10px 8px}
 button.cancel:hover{text-decoration:underline}
 button.authorize{background:#5865f2;color:#fff}
 button.authorize:hover{background:#4752c4}
-.note{text-align:center;color:#80848e;font-size:12px;margin:0;padding:0 24px 16px}
+.note{text-align:center;color:#80848e;font-size:12px;margin:8px 0 0}
 .message{text-align:center;padding:8px 0 16px}`;
 
 interface PageOptions {
@@ -248,7 +248,8 @@ export function consentPage(env: Env, request: AuthorizeRequest, query: string):
   const userOptions = world.users
     .map((u) => {
       const selected = u.id === request.user.id ? " selected" : "";
-      return `<option value="${u.id}"${selected}>${escapeHtml(u.global_name ?? u.username)} (@${escapeHtml(u.username)})</option>`;
+      const label = u.global_name === null ? "" : `${escapeHtml(u.global_name)} `;
+      return `<option value="${u.id}"${selected}>${label}@${escapeHtml(u.username)}</option>`;
     })
     .join("");
   let guildPicker = "";
@@ -302,28 +303,45 @@ ${guildPicker}
 ${scopeItems}
 </ul>
 <ul class="facts">${facts}</ul>
+<p class="note">Local Discord emulator: nothing here touches a real Discord account.</p>
 </div>
 <footer>
 <button type="submit" class="cancel" name="action" value="cancel">Cancel</button>
 <button type="submit" class="authorize" name="action" value="authorize">Authorize</button>
 </footer>
-<p class="note">Local Discord emulator: nothing here touches a real Discord account.</p>
 </form>`;
   return page({ title: `Authorize ${app.name}`, body, script: PICKER_SCRIPT });
 }
 
 /** The HTML page for an invalid authorization request (status 400; never a redirect). */
 export function errorPage(message: string): Reply {
-  const body = `<div class="body message"><h1>Something went wrong</h1><p id="error">${escapeHtml(message)}</p></div>
-<p class="note">Local Discord emulator</p>`;
+  const body = `<div class="body message"><h1>Something went wrong</h1><p id="error">${escapeHtml(message)}</p>
+<p class="note">Local Discord emulator</p></div>`;
   return page({ title: "Invalid OAuth2 request", body, status: 400 });
 }
 
 /** The page shown after a bot install that has no redirect URI. */
 export function installedPage(appName: string, guildName: string): Reply {
-  const body = `<div class="body message"><h1>Authorized</h1><p id="result">${escapeHtml(appName)} has been added to ${escapeHtml(guildName)}.</p></div>
-<p class="note">You may close this window.</p>`;
+  const body = `<div class="body message"><h1>Authorized</h1><p id="result">${escapeHtml(appName)} has been added to ${escapeHtml(guildName)}.</p>
+<p class="note">You may close this window.</p></div>`;
   return page({ title: "Authorized", body });
+}
+
+/** The emulator's home page: the application, the API base URL and a link that opens the consent page. */
+export function homePage(env: Env): Reply {
+  const { app } = env.world;
+  const apiUrl = `${env.baseUrl()}/api/v10`;
+  const link = `/oauth2/authorize?${new URLSearchParams({
+    client_id: app.id,
+    response_type: "code",
+    scope: "identify guilds",
+    redirect_uri: app.redirectUris[0] ?? "",
+  })}`;
+  const body = `<div class="body message"><h1>Discord emulator</h1>
+<p>Application <strong>${escapeHtml(app.name)}</strong> (${app.id})</p>
+<p>API base URL: <code>${escapeHtml(apiUrl)}</code></p>
+<p><a href="${escapeHtml(link)}" style="color:#00a8fc">Open the consent page</a></p></div>`;
+  return page({ title: "Home", body });
 }
 
 /** A 302 to the client's redirect URI with params in the query (code) or the fragment (token). */

@@ -9,6 +9,7 @@ import {
 import { World } from "./world.js";
 
 export { DEFAULT_RATE_LIMITS } from "./limits.js";
+/** Types of the emulator's settings, faults and request log, re-exported for callers of {@link startEmulator}. */
 export type {
   EmulatorAuthKind,
   EmulatorConfig,
@@ -216,7 +217,8 @@ class Application implements EmulatorApplication {
  *   `guild_id`) installs the bot with the default install params; `prompt=none` skips the page when
  *   the user already granted the scopes.
  * - `POST /oauth2/token` (form-encoded only; HTTP Basic or body credentials): `authorization_code`
- *   (codes live 10 minutes, single use, bound to client, `redirect_uri` and PKCE challenge),
+ *   (codes live 10 minutes, single use, bound to client, `redirect_uri` and PKCE challenge; a
+ *   `code_verifier` for a code issued without a challenge is refused),
  *   `refresh_token` (rotates both tokens: the old pair dies; `scope` may narrow, never widen) and
  *   `client_credentials` (a bearer token of the team owner; team apps may only ask for `identify`
  *   and `applications.commands.update`). A public client may omit the secret for PKCE codes and for
@@ -236,8 +238,10 @@ class Application implements EmulatorApplication {
  * Failures look like Discord's: 401 `{"message": "401: Unauthorized", "code": 0}` for a missing,
  * invalid, expired or revoked token or the wrong kind of token, 403 `{"message": "Missing Access",
  * "code": 50001}` for a missing scope, 400 code 50035 with nested `errors` for bad input, 404/405
- * `{"message": "404: Not Found", "code": 0}`. Every API response carries `X-RateLimit-*` headers;
- * see {@link EmulatorConfig} for limits and fault injection.
+ * `{"message": "404: Not Found", "code": 0}`, 413 code 40005 for a body over 1 MiB. Every API
+ * response carries `X-RateLimit-*` headers; see {@link EmulatorConfig} for limits and fault
+ * injection. HTML pages forbid framing and foreign scripts, and everything they show is escaped.
+ * The request log ({@link EmulatorHandle.requests}) never holds a token, code or secret.
  *
  * @example
  * ```ts

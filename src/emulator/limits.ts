@@ -85,6 +85,7 @@ export class RateLimiter {
   };
   readonly #windows = new Map<string, Window>();
 
+  /** Merges new settings over the current ones and starts every window afresh. */
   configure(options: RateLimitOptions): void {
     this.#options = {
       perRoute: options.perRoute === undefined ? this.#options.perRoute : options.perRoute,
@@ -138,7 +139,9 @@ export class RateLimiter {
       const g = this.#take(`global:${identity}`, global, now);
       if (!g.ok) return { reply: rateLimited("global", (g.window.resetAt - now) / 1000, {}) };
     }
-    const limit = route in this.#options.routes ? this.#options.routes[route] : this.#options.perRoute;
+    const limit = Object.hasOwn(this.#options.routes, route)
+      ? this.#options.routes[route]
+      : this.#options.perRoute;
     if (!limit) return { headers: {} };
     const bucket = bucketHash(route);
     const taken = this.#take(`${bucket}:${major}:${identity}`, limit, now);

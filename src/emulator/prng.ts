@@ -44,10 +44,12 @@ export class SeededRandom {
     return min + Math.floor(this.float() * (max - min + 1));
   }
 
+  /** True with the given probability. */
   chance(probability: number): boolean {
     return this.float() < probability;
   }
 
+  /** One item of a non-empty list. */
   pick<T>(items: readonly T[]): T {
     const item = items[this.int(0, items.length - 1)];
     if (item === undefined) throw new RangeError("pick() from an empty list");
@@ -82,6 +84,7 @@ export class SeededRandom {
     return out;
   }
 
+  /** `length` pseudo-random bytes (seeds the test keys; never a real secret). */
   bytes(length: number): Uint8Array {
     const out = new Uint8Array(length);
     for (let i = 0; i < length; i++) out[i] = this.next() & 0xff;

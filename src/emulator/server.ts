@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { homePage } from "./authorize.js";
 import { authenticate } from "./context.js";
 import type { Env } from "./env.js";
 import { GrantStore } from "./grants.js";
-import { ApiError, escapeHtml, mediaType, notFound, OAuthError, type Reply, readBody } from "./http.js";
+import { ApiError, mediaType, notFound, OAuthError, type Reply, readBody } from "./http.js";
 import {
   cloudflareBanReply,
   type EmulatorFault,
@@ -287,7 +288,7 @@ export class EmulatorServer {
   #dispatch(req: IncomingMessage, url: URL, body: string, entry: EmulatorRequest): Reply {
     const method = req.method ?? "GET";
     const path = url.pathname;
-    if (path === "/" && method === "GET") return this.#indexPage();
+    if (path === "/" && method === "GET") return homePage(this.env);
     const api = API_PREFIX.exec(path);
     const rest = api?.[1] ?? path;
     if (rest === "/oauth2/authorize") {
@@ -371,18 +372,6 @@ export class EmulatorServer {
     if (this.#closed) headers.Connection = "close";
     res.writeHead(reply.status, headers);
     res.end(payload);
-  }
-
-  #indexPage(): Reply {
-    const app = this.env.world.app;
-    const link = `/oauth2/authorize?client_id=${app.id}&response_type=code&scope=identify%20guilds&redirect_uri=${encodeURIComponent(app.redirectUris[0] ?? "")}`;
-    return {
-      status: 200,
-      html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Discord emulator</title></head><body>
-<h1>Discord emulator</h1><p>Application <strong>${escapeHtml(app.name)}</strong> (${app.id}).</p>
-<p>API base: <code>${escapeHtml(this.#baseUrl)}/api/v10</code></p>
-<p><a href="${escapeHtml(link)}">Try the consent page</a></p></body></html>`,
-    };
   }
 }
 

@@ -113,7 +113,7 @@ const MEMBER_PERMS = [0, 6, 10, 11, 14, 15, 16, 18, 20, 21, 26, 31].reduce((a, n
 const MANAGER_PERMS = [1, 2, 4, 5, 13, 28, 29].reduce((a, n) => a | bit(n), MEMBER_PERMS);
 const ADMIN_PERMS = MANAGER_PERMS | bit(3);
 /** Every permission bit Discord defines today (owners get all of them). */
-export const ALL_PERMISSIONS = (bit(53) - 1n).toString();
+const ALL_PERMISSIONS = (bit(53) - 1n).toString();
 /** MANAGE_GUILD (needed to add a bot or a webhook to a guild). */
 export const MANAGE_GUILD = bit(5);
 /** ADMINISTRATOR. */

@@ -1,13 +1,17 @@
 /**
- * Checked readers for raw payloads. Every reader takes the object, the key and the object's JSON path,
- * returns the converted value, and throws {@link DeserializationError} (built only on failure, so the
- * happy path allocates nothing) when the value does not fit.
+ * The one checked payload reader of the library. A keyed reader takes the value itself (read at the call
+ * site as `raw.icon`, a monomorphic property load where `raw[key]` inside a shared helper would go
+ * megamorphic), the JSON path of the object holding it and its key; an `as*` reader takes a value and
+ * its full path (top-level payloads, array items). The happy path builds no string: the path and the
+ * {@link DeserializationError} are made only on a mismatch.
  *
- * Naming: `req*` needs the key to be present and non-null; `opt*` maps a missing key or `null` to `null`
- * (or to the stated default).
+ * Naming: `xValue` needs the key present and non-null; `optXValue` maps a missing key or `null` to
+ * `null`; `xValueOr` maps them to a default.
+ * @module
  */
 import { DeserializationError } from "../errors.js";
 import type { Snowflake } from "../snowflakes.js";
+import type { BitFlags, FlagClass } from "./flags.js";
 
 /** A parsed JSON object. */
 export type RawObject = { readonly [key: string]: unknown };
@@ -30,63 +34,76 @@ export function fail(path: string, expected: string, value: unknown): never {
   throw new DeserializationError({ path, expected, received: describe(value) });
 }
 
-function at(path: string, key: string): string {
-  return `${path}.${key}`;
+/** Throws for the value under `key` of the object at `path`. */
+function failAt(path: string, key: string, expected: string, value: unknown): never {
+  return fail(`${path}.${key}`, expected, value);
+}
+
+function isObject(value: unknown): value is RawObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** `value` as a JSON object (not null, not an array). */
 export function asObject(value: unknown, path: string): RawObject {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, "object", value);
-  return value as RawObject;
+  if (!isObject(value)) fail(path, "object", value);
+  return value;
 }
 
-/** A required object under `key`. */
-export function reqObject(raw: RawObject, key: string, path: string): RawObject {
-  return asObject(raw[key], at(path, key));
+/** A required object. */
+export function objectValue(value: unknown, path: string, key: string): RawObject {
+  if (!isObject(value)) failAt(path, key, "object", value);
+  return value;
 }
 
-/** An optional object under `key`, converted by `convert`; `null` when missing or null. */
-export function optObject<T>(
-  raw: RawObject,
-  key: string,
-  path: string,
-  convert: (value: RawObject, path: string) => T,
-): T | null {
-  const value = raw[key];
+/** An optional object; `null` when missing or null. */
+export function optObjectValue(value: unknown, path: string, key: string): RawObject | null {
   if (value == null) return null;
-  const where = at(path, key);
-  return convert(asObject(value, where), where);
+  if (!isObject(value)) failAt(path, key, "object", value);
+  return value;
 }
 
 /** A required string. */
-export function reqString(raw: RawObject, key: string, path: string): string {
-  const value = raw[key];
-  if (typeof value !== "string") fail(at(path, key), "string", value);
+export function stringValue(value: unknown, path: string, key: string): string {
+  if (typeof value !== "string") failAt(path, key, "string", value);
   return value;
 }
 
 /** An optional string; `null` when missing or null. */
-export function optString(raw: RawObject, key: string, path: string): string | null {
-  const value = raw[key];
+export function optStringValue(value: unknown, path: string, key: string): string | null {
   if (value == null) return null;
-  if (typeof value !== "string") fail(at(path, key), "string or null", value);
+  if (typeof value !== "string") failAt(path, key, "string or null", value);
   return value;
 }
 
-/** A string that defaults to `fallback` when missing or null (Discord's `description: ""`). */
-export function stringOr(raw: RawObject, key: string, path: string, fallback: string): string {
-  const value = raw[key];
+/** A key that must be present whose value may be `null` (Discord's `avatar`, `icon`). */
+export function nullableStringValue(value: unknown, path: string, key: string): string | null {
+  if (value === null) return null;
+  if (typeof value !== "string") failAt(path, key, "string or null", value);
+  return value;
+}
+
+/** A string that is `fallback` when missing or null (Discord's `description: ""`). */
+export function stringValueOr(value: unknown, path: string, key: string, fallback: string): string {
   if (value == null) return fallback;
-  if (typeof value !== "string") fail(at(path, key), "string", value);
+  if (typeof value !== "string") failAt(path, key, "string", value);
   return value;
 }
 
-const SNOWFLAKE = /^(?:0|[1-9]\d{0,19})$/;
+/** Whether `value` matches `^(?:0|[1-9]\d{0,19})$`, checked by character codes. */
+export function isDecimalId(value: string): boolean {
+  const length = value.length;
+  if (length === 0 || length > 20 || (length > 1 && value.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** `value` as a snowflake: a decimal string, or a safe non-negative integer (older payloads). */
 export function asSnowflake(value: unknown, path: string): Snowflake {
   if (typeof value === "string") {
-    if (SNOWFLAKE.test(value)) return value;
+    if (isDecimalId(value)) return value;
   } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     return String(value);
   }
@@ -94,147 +111,319 @@ export function asSnowflake(value: unknown, path: string): Snowflake {
 }
 
 /** A required snowflake. */
-export function reqSnowflake(raw: RawObject, key: string, path: string): Snowflake {
-  return asSnowflake(raw[key], at(path, key));
+export function snowflakeValue(value: unknown, path: string, key: string): Snowflake {
+  return typeof value === "string" && isDecimalId(value) ? value : asSnowflake(value, `${path}.${key}`);
 }
 
 /** An optional snowflake; `null` when missing or null. */
-export function optSnowflake(raw: RawObject, key: string, path: string): Snowflake | null {
-  const value = raw[key];
-  return value == null ? null : asSnowflake(value, at(path, key));
+export function optSnowflakeValue(value: unknown, path: string, key: string): Snowflake | null {
+  if (value == null) return null;
+  return typeof value === "string" && isDecimalId(value) ? value : asSnowflake(value, `${path}.${key}`);
 }
 
 /** A required integer. */
-export function reqInt(raw: RawObject, key: string, path: string): number {
-  const value = raw[key];
-  if (!Number.isInteger(value)) fail(at(path, key), "integer", value);
+export function intValue(value: unknown, path: string, key: string): number {
+  if (!Number.isInteger(value)) failAt(path, key, "integer", value);
   return value as number;
 }
 
 /** An optional integer; `null` when missing or null. */
-export function optInt(raw: RawObject, key: string, path: string): number | null {
-  const value = raw[key];
+export function optIntValue(value: unknown, path: string, key: string): number | null {
   if (value == null) return null;
-  if (!Number.isInteger(value)) fail(at(path, key), "integer or null", value);
+  if (!Number.isInteger(value)) failAt(path, key, "integer or null", value);
   return value as number;
 }
 
 /** A required finite number. */
-export function reqNumber(raw: RawObject, key: string, path: string): number {
-  const value = raw[key];
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(at(path, key), "number", value);
+export function numberValue(value: unknown, path: string, key: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value)) failAt(path, key, "number", value);
   return value;
 }
 
 /** An optional finite number; `null` when missing or null. */
-export function optNumber(raw: RawObject, key: string, path: string): number | null {
-  const value = raw[key];
+export function optNumberValue(value: unknown, path: string, key: string): number | null {
   if (value == null) return null;
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(at(path, key), "number or null", value);
+  if (typeof value !== "number" || !Number.isFinite(value)) failAt(path, key, "number or null", value);
   return value;
 }
 
 /** A required boolean. */
-export function reqBool(raw: RawObject, key: string, path: string): boolean {
-  const value = raw[key];
-  if (typeof value !== "boolean") fail(at(path, key), "boolean", value);
+export function boolValue(value: unknown, path: string, key: string): boolean {
+  if (typeof value !== "boolean") failAt(path, key, "boolean", value);
   return value;
 }
 
-/** A boolean that Discord may leave out; missing or null is `fallback` (default `false`). */
-export function boolOr(raw: RawObject, key: string, path: string, fallback = false): boolean {
-  const value = raw[key];
+/** A boolean Discord may leave out: missing or null is `fallback` (default `false`). */
+export function boolValueOr(value: unknown, path: string, key: string, fallback = false): boolean {
   if (value == null) return fallback;
-  if (typeof value !== "boolean") fail(at(path, key), "boolean", value);
+  if (typeof value !== "boolean") failAt(path, key, "boolean", value);
   return value;
 }
 
 /** An optional boolean; `null` when missing or null (for tri-state fields). */
-export function optBool(raw: RawObject, key: string, path: string): boolean | null {
-  const value = raw[key];
+export function optBoolValue(value: unknown, path: string, key: string): boolean | null {
   if (value == null) return null;
-  if (typeof value !== "boolean") fail(at(path, key), "boolean or null", value);
+  if (typeof value !== "boolean") failAt(path, key, "boolean or null", value);
+  return value;
+}
+
+/** The largest RGB color, `0xFFFFFF`. */
+export const MAX_COLOR = 0xffffff;
+
+function isColor(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COLOR;
+}
+
+/** A required RGB color: an integer from 0 to 0xFFFFFF. */
+export function colorValue(value: unknown, path: string, key: string): number {
+  if (!isColor(value)) failAt(path, key, "color (integer from 0 to 16777215)", value);
+  return value;
+}
+
+/** An optional RGB color; `null` when missing or null. */
+export function optColorValue(value: unknown, path: string, key: string): number | null {
+  if (value == null) return null;
+  if (!isColor(value)) failAt(path, key, "color (integer from 0 to 16777215) or null", value);
   return value;
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
+/** Two decimal digits at `i`, or -1. */
+function twoDigits(text: string, i: number): number {
+  const high = text.charCodeAt(i) - 48;
+  const low = text.charCodeAt(i + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Milliseconds since the epoch of the usual form `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` with every part in
+ * range, or NaN for anything else (which the caller then checks the slow, general way).
+ */
+function quickTimestamp(text: string): number {
+  const length = text.length;
+  if (length < 20 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) {
+    return Number.NaN;
+  }
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return Number.NaN;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if ((century | yy | month | day | hour | minute | second) < 0) return Number.NaN;
+  const year = century * 100 + yy;
+  if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) {
+    return Number.NaN;
+  }
+  if (day > (DAYS[month - 1] as number)) return Number.NaN;
+  if (month === 2 && day === 29 && (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0))) {
+    return Number.NaN;
+  }
+  let i = 19;
+  let millis = 0;
+  if (text.charCodeAt(i) === 46) {
+    i++;
+    const start = i;
+    let scale = 100;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      millis += digit * scale;
+      scale /= 10;
+    }
+    if (i === start) return Number.NaN;
+    millis = Math.floor(millis);
+  }
+  let offset = 0;
+  const sign = text.charCodeAt(i);
+  if (sign === 90) {
+    if (i + 1 !== length) return Number.NaN;
+  } else if ((sign === 43 || sign === 45) && i + 6 === length && text.charCodeAt(i + 3) === 58) {
+    const oh = twoDigits(text, i + 1);
+    const om = twoDigits(text, i + 4);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return Number.NaN;
+    offset = (sign === 43 ? 1 : -1) * (oh * 60 + om) * 60_000;
+  } else {
+    return Number.NaN;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+}
+
 /** `value` as a `Date` from an ISO 8601 timestamp with an offset (`...Z` or `...+00:00`). */
 export function asTimestamp(value: unknown, path: string): Date {
-  if (typeof value === "string" && ISO_8601.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) return date;
+  if (typeof value === "string") {
+    const quick = quickTimestamp(value);
+    if (quick === quick) return new Date(quick);
+    if (ISO_8601.test(value)) {
+      const date = new Date(value);
+      if (!Number.isNaN(date.getTime())) return date;
+    }
   }
   return fail(path, "ISO 8601 timestamp", value);
 }
 
 /** A required ISO 8601 timestamp. */
-export function reqTimestamp(raw: RawObject, key: string, path: string): Date {
-  return asTimestamp(raw[key], at(path, key));
+export function timestampValue(value: unknown, path: string, key: string): Date {
+  if (typeof value === "string") {
+    const quick = quickTimestamp(value);
+    if (quick === quick) return new Date(quick);
+  }
+  return asTimestamp(value, `${path}.${key}`);
 }
 
 /** An optional ISO 8601 timestamp; `null` when missing or null. */
-export function optTimestamp(raw: RawObject, key: string, path: string): Date | null {
-  const value = raw[key];
-  return value == null ? null : asTimestamp(value, at(path, key));
+export function optTimestampValue(value: unknown, path: string, key: string): Date | null {
+  return value == null ? null : timestampValue(value, path, key);
+}
+
+/** A timestamp in Unix seconds as a `Date`; `null` when missing or null. */
+export function optUnixSecondsValue(value: unknown, path: string, key: string): Date | null {
+  if (value == null) return null;
+  const date = typeof value === "number" ? new Date(value * 1000) : null;
+  if (date === null || Number.isNaN(date.getTime())) failAt(path, key, "Unix seconds or null", value);
+  return date;
 }
 
 /**
- * An array under `key`, each item converted by `convert(item, itemPath)`; missing or null is `[]`
- * unless `required` is set.
+ * A `Date` in the timestamp format Discord writes (`2015-04-26T06:26:56.936000+00:00`), so a payload
+ * read and written back keeps its timestamps character for character (to the millisecond).
  */
-export function arrayOf<T>(
-  raw: RawObject,
-  key: string,
-  path: string,
-  convert: (value: unknown, path: string) => T,
-  required = false,
-): T[] {
-  const value = raw[key];
-  const where = at(path, key);
-  if (value == null) {
-    if (required) fail(where, "array", value);
-    return [];
+export function toDiscordTimestamp(date: Date): string {
+  return `${date.toISOString().slice(0, -1)}000+00:00`;
+}
+
+/** A copy of an array of strings; `[]` when missing or null unless `required`. */
+export function stringsValue(value: unknown, path: string, key: string, required = false): string[] {
+  if (!Array.isArray(value)) {
+    if (value == null && !required) return [];
+    failAt(path, key, "array", value);
   }
-  if (!Array.isArray(value)) fail(where, "array", value);
-  const out = new Array<T>(value.length);
-  for (let i = 0; i < value.length; i++) out[i] = convert(value[i], `${where}[${i}]`);
+  const length = value.length;
+  const out = new Array<string>(length);
+  for (let i = 0; i < length; i++) {
+    const item: unknown = value[i];
+    if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
+    out[i] = item;
+  }
   return out;
 }
 
-/** An item converter for arrays of strings. */
-export function itemString(value: unknown, path: string): string {
-  if (typeof value !== "string") fail(path, "string", value);
-  return value;
+/** A copy of an array of snowflakes; `[]` when missing or null unless `required`. */
+export function snowflakesValue(value: unknown, path: string, key: string, required = false): Snowflake[] {
+  if (!Array.isArray(value)) {
+    if (value == null && !required) return [];
+    failAt(path, key, "array", value);
+  }
+  const length = value.length;
+  const out = new Array<Snowflake>(length);
+  for (let i = 0; i < length; i++) {
+    const item: unknown = value[i];
+    out[i] =
+      typeof item === "string" && isDecimalId(item) ? item : asSnowflake(item, `${path}.${key}[${i}]`);
+  }
+  return out;
 }
 
-/** An item converter for arrays of objects that hands each object to `convert`. */
-export function itemObject<T>(
-  convert: (value: RawObject, path: string) => T,
-): (value: unknown, path: string) => T {
-  return (value, path) => convert(asObject(value, path), path);
+/** The array under `key`, unchecked items; `[]` when missing or null unless `required`. */
+export function arrayValue(value: unknown, path: string, key: string, required = false): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value == null && !required) return [];
+  return failAt(path, key, "array", value);
 }
 
-const DECIMAL = /^\d{1,20}$/;
+/** Whether `value` is 1 to 20 decimal digits. */
+function isDecimalBits(value: string): boolean {
+  const length = value.length;
+  if (length === 0 || length > 20) return false;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** `value` as an unsigned 64-bit-or-wider bit field: a decimal string or a non-negative safe integer. */
 export function asBits(value: unknown, path: string): bigint {
   if (typeof value === "string") {
-    if (DECIMAL.test(value)) return BigInt(value);
+    if (isDecimalBits(value)) return BigInt(value);
   } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     return BigInt(value);
   }
   return fail(path, "bit field (decimal string or integer)", value);
 }
 
-const HEX_PAIRS = /^(?:[0-9a-fA-F]{2})*$/;
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[65 + i] = 10 + i;
+  HEX[97 + i] = 10 + i;
+}
 
-/** `value` as bytes from a hex string of exactly `length` bytes. */
+/** Exactly `length` bytes from a hex string of `2 * length` characters. */
 export function asHexBytes(value: unknown, path: string, length: number): Uint8Array {
-  if (typeof value !== "string" || value.length !== length * 2 || !HEX_PAIRS.test(value)) {
-    fail(path, `${length * 2} hex characters`, value);
+  if (typeof value === "string" && value.length === length * 2) {
+    const out = new Uint8Array(length);
+    let i = 0;
+    for (; i < length; i++) {
+      const high = value.charCodeAt(2 * i);
+      const low = value.charCodeAt(2 * i + 1);
+      const h = high < 128 ? (HEX[high] as number) : -1;
+      const l = low < 128 ? (HEX[low] as number) : -1;
+      if ((h | l) < 0) break;
+      out[i] = (h << 4) | l;
+    }
+    if (i === length) return out;
   }
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = Number.parseInt(value.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  return fail(path, `${length * 2} hex characters`, value);
+}
+
+/** Exactly `length` bytes from a hex string of `2 * length` characters under `key`. */
+export function hexValue(value: unknown, path: string, key: string, length: number): Uint8Array {
+  if (typeof value === "string" && value.length === length * 2) {
+    const out = new Uint8Array(length);
+    let i = 0;
+    for (; i < length; i++) {
+      const high = value.charCodeAt(2 * i);
+      const low = value.charCodeAt(2 * i + 1);
+      const h = high < 128 ? (HEX[high] as number) : -1;
+      const l = low < 128 ? (HEX[low] as number) : -1;
+      if ((h | l) < 0) break;
+      out[i] = (h << 4) | l;
+    }
+    if (i === length) return out;
+  }
+  return fail(`${path}.${key}`, `${length * 2} hex characters`, value);
+}
+
+const FLAG_CACHE_LIMIT = 4096;
+
+/** Reads one required flag value: see {@link flagReader}. */
+export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key: string) => T;
+
+/**
+ * A reader for a required flag field (a decimal string or a safe integer) that keeps the values it has
+ * seen, keyed by the payload's own string or number: a page of guilds repeats the same few permission
+ * strings, and parsing a `BigInt` costs far more than a lookup. The cache keeps the first values it meets
+ * and stops growing when full. Create one reader per class, once, at module level; `cls` returns the
+ * class, so the reader can be created while the module that defines the class is still loading.
+ */
+export function flagReader<T extends BitFlags>(
+  cls: () => FlagClass<T> & { from(input: bigint): T },
+): FlagReader<T> {
+  const cache = new Map<string | number, T>();
+  return (value, path, key) => {
+    if (typeof value === "string" || typeof value === "number") {
+      const known = cache.get(value);
+      if (known !== undefined) return known;
+      const flags = cls().from(asBits(value, `${path}.${key}`));
+      if (cache.size < FLAG_CACHE_LIMIT) cache.set(value, flags);
+      return flags;
+    }
+    return cls().from(asBits(value, `${path}.${key}`));
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { RESTClient } from "./client.js";
 import { InvalidRequestBudget, type InvalidRequestStatus } from "./invalid-requests.js";
-import { type FetchLike, type RequestAuth, RequestPipeline } from "./pipeline.js";
+import { type AuthHeader, type FetchLike, type RequestAuth, RequestPipeline } from "./pipeline.js";
 import { RateLimiter } from "./rate-limits.js";
 import { isTokenStrategy, type TokenStrategy } from "./token-strategy.js";
 import { VERSION } from "./version.js";
@@ -38,8 +38,11 @@ export interface RESTAppOptions {
    */
   readonly invalidRequestLimit?: number | undefined;
   /**
-   * Requests per second one token may send across all routes, Discord's global limit (default 50; `0`
-   * turns the proactive limit off and leaves only global 429s to slow a token down).
+   * Requests per second one token may send across all routes, to stay under Discord's global limit.
+   * Left out, bot tokens get 50 (Discord's documented limit per bot) and other tokens none, since Discord
+   * documents no global limit for OAuth2 bearer tokens. A number applies to every token; `0` turns the
+   * proactive limit off. A global 429 holds a token back either way.
+   * @see https://discord.com/developers/docs/topics/rate-limits#global-rate-limit
    */
   readonly globalRequestsPerSecond?: number | undefined;
   /** First retry delay in ms; each further retry doubles it, up to 16 s, with jitter (default 1,000). */
@@ -60,6 +63,19 @@ function option(value: number | undefined, fallback: number, name: string, min: 
 
 function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** Printable ASCII without spaces: anything else cannot go into a header (and the error would quote it). */
+const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+const SCHEME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** Discord's global limit for a bot, in requests per second. */
+const BOT_GLOBAL_PER_SECOND = 50;
+
+function checkedToken(token: string): string {
+  if (!TOKEN_PATTERN.test(token)) {
+    throw new TypeError("A token must be printable ASCII without spaces or line breaks");
+  }
+  return token;
 }
 
 /**
@@ -92,6 +108,8 @@ export class RESTApp {
   readonly #budget: InvalidRequestBudget;
   readonly #tokenEndpointIdentity = Symbol("token endpoint");
   readonly #anonymousIdentity = Symbol("no token");
+  /** The explicit `globalRequestsPerSecond`, or `undefined` for the per-type default. */
+  readonly #globalPerSecond: number | undefined;
   #anonymous: RESTClient | undefined;
 
   /** @param options - see {@link RESTAppOptions}. */
@@ -114,6 +132,10 @@ export class RESTApp {
       throw new TypeError('clientAuthentication must be "basic" or "body"');
     this.clientAuthentication = authentication;
     this.#budget = new InvalidRequestBudget(limit);
+    this.#globalPerSecond =
+      options.globalRequestsPerSecond === undefined
+        ? undefined
+        : option(options.globalRequestsPerSecond, 0, "globalRequestsPerSecond", 0, 100_000);
     this.#pipeline = new RequestPipeline({
       fetch: fetchImpl,
       apiUrl: this.apiUrl,
@@ -122,10 +144,7 @@ export class RESTApp {
       timeoutMs: this.timeoutMs,
       maxRateLimitWait: this.maxRateLimitWait,
       retryBackoffMs,
-      limiter: new RateLimiter({
-        maxWait: this.maxRateLimitWait,
-        globalPerSecond: option(options.globalRequestsPerSecond, 50, "globalRequestsPerSecond", 0, 100_000),
-      }),
+      limiter: new RateLimiter({ maxWait: this.maxRateLimitWait, globalPerSecond: this.#globalPerSecond ?? 0 }),
       budget: this.#budget,
     });
   }
@@ -157,11 +176,19 @@ export class RESTApp {
     if (typeof token !== "string") throw new TypeError("token must be a string or a TokenStrategy");
     const bare = token.trim();
     if (bare === "") throw new TypeError("token must not be empty");
+    checkedToken(bare);
     const type = tokenType === undefined ? "Bearer" : titleCase(String(tokenType).trim());
-    if (type === "") throw new TypeError("tokenType must not be empty");
-    const header = `${type} ${bare}`;
-    const auth: RequestAuth = { identity: header, header: async () => ({ value: header, token: bare }) };
-    return this.#client(auth, type);
+    if (!SCHEME_PATTERN.test(type)) throw new TypeError("tokenType must be a scheme name such as Bearer or Bot");
+    const header: AuthHeader = { value: `${type} ${bare}`, token: bare };
+    return this.#client(
+      { identity: header.value, globalPerSecond: this.#perSecond(type), header: () => header },
+      type,
+    );
+  }
+
+  /** The proactive global limit of a token of scheme `type`. */
+  #perSecond(type: string): number {
+    return this.#globalPerSecond ?? (type === "Bot" ? BOT_GLOBAL_PER_SECOND : 0);
   }
 
   #client(auth: RequestAuth, tokenType: string | null): RESTClient {
@@ -180,15 +207,20 @@ export class RESTApp {
   }
 
   #anonymousAuth(): RequestAuth {
-    return { identity: this.#anonymousIdentity, header: async () => ({ value: null, token: null }) };
+    const none: AuthHeader = { value: null, token: null };
+    return { identity: this.#anonymousIdentity, header: () => none };
   }
 
   #strategyAuth(strategy: TokenStrategy): RequestAuth {
+    if (!SCHEME_PATTERN.test(strategy.tokenType))
+      throw new TypeError("A token strategy's tokenType must be a scheme name such as Bearer");
     return {
       identity: strategy,
+      globalPerSecond: this.#perSecond(strategy.tokenType),
       header: async () => {
         const token = await strategy.acquire(this.#tokenClient());
-        return { value: `${strategy.tokenType} ${token}`, token };
+        if (typeof token !== "string") throw new TypeError("The token strategy resolved to a non-string");
+        return { value: `${strategy.tokenType} ${checkedToken(token)}`, token };
       },
       invalidate: (token) => strategy.invalidate(token),
     };

@@ -167,7 +167,7 @@ export class RESTClient {
         expect: request.expect,
         auth: {
           identity: this.#tokenEndpointIdentity,
-          header: async () => ({
+          header: () => ({
             value: request.basic === null ? null : `Basic ${request.basic}`,
             token: request.basic,
           }),

@@ -28,41 +28,65 @@ import { sleep } from "./sleep.js";
 /** The `fetch` signature the client needs; the global `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** The `Authorization` header value of one attempt, and the bare token in it. */
+export interface AuthHeader {
+  /** The whole header value, or `null` to send none. */
+  readonly value: string | null;
+  /** The secret inside {@link AuthHeader.value}, kept out of errors and handed to `invalidate` after a 401. */
+  readonly token: string | null;
+}
+
 /** Where a request's `Authorization` header comes from. */
 export interface RequestAuth {
   /** Rate-limit identity: requests with the same identity share buckets and global limits. */
   readonly identity: unknown;
-  /** Resolves to the header value (or `null` for none) and the bare token, for {@link RequestAuth.invalidate}. */
-  header(): Promise<{ readonly value: string | null; readonly token: string | null }>;
+  /** The identity's proactive global limit, in requests per second (default: the limiter's). */
+  readonly globalPerSecond?: number | undefined;
+  /** The header for the next attempt; fixed tokens answer synchronously. */
+  header(): AuthHeader | Promise<AuthHeader>;
   /** Present when a 401 should invalidate the token and retry once (token strategies). */
   readonly invalidate?: (token: string) => void;
 }
 
 /** One request as the client methods describe it. */
 export interface RequestSpec {
+  /** The route, with its placeholders filled in. */
   readonly route: CompiledRoute;
-  readonly query?: URLSearchParams;
+  /** The query string, if any. */
+  readonly query?: URLSearchParams | undefined;
+  /** A JSON body. */
   readonly json?: unknown;
-  readonly form?: URLSearchParams;
+  /** A form body (the token endpoints). */
+  readonly form?: URLSearchParams | undefined;
   /** Overrides the client's authorization (the token endpoints send Basic credentials or nothing). */
-  readonly auth?: RequestAuth;
+  readonly auth?: RequestAuth | undefined;
+  /** Aborts the request, including rate-limit waits and retry backoffs. */
   readonly signal?: AbortSignal | undefined;
   /** Values that must never reach an error: redacted from bodies and headers. */
-  readonly secrets?: readonly string[];
+  readonly secrets?: readonly string[] | undefined;
   /** `"none"`: any 2xx is success and the body is ignored. */
-  readonly expect?: "json" | "none";
+  readonly expect?: "json" | "none" | undefined;
 }
 
 /** Settings of a {@link RequestPipeline}. */
 export interface PipelineSettings {
+  /** Sends one HTTP request. */
   readonly fetch: FetchLike;
+  /** Base URL, without a trailing slash. */
   readonly apiUrl: string;
+  /** The `User-Agent` header. */
   readonly userAgent: string;
+  /** Retries after 5xx responses and network errors. */
   readonly maxRetries: number;
+  /** Timeout of one attempt, in ms. */
   readonly timeoutMs: number;
+  /** The longest accepted rate-limit wait, in seconds. */
   readonly maxRateLimitWait: number;
+  /** First retry delay, in ms. */
   readonly retryBackoffMs: number;
+  /** The app's rate-limit state. */
   readonly limiter: RateLimiter;
+  /** The app's invalid-request window. */
   readonly budget: InvalidRequestBudget;
 }
 
@@ -87,11 +111,12 @@ export class RequestPipeline {
 
   /** Sends `spec` and resolves to the parsed JSON body, or `null` for 204 or `expect: "none"`. */
   async request(spec: RequestSpec, clientAuth: RequestAuth): Promise<unknown> {
-    const { limiter, budget, maxRetries, apiUrl } = this.#settings;
+    const { limiter, budget, maxRetries, maxRateLimitWait, apiUrl } = this.#settings;
     const auth = spec.auth ?? clientAuth;
     const { route, signal } = spec;
     const query = spec.query?.toString();
     const url = `${apiUrl}${route.path}${query ? `?${query}` : ""}`;
+    const acquireOptions = { signal, perSecond: auth.globalPerSecond };
     let failures = 0;
     let limitedRetries = 0;
     let reauthorized = false;
@@ -99,7 +124,7 @@ export class RequestPipeline {
       signal?.throwIfAborted();
       budget.check();
       const { value: authorization, token } = await auth.header();
-      const ticket = await limiter.acquire(auth.identity, route, route.key, signal);
+      const ticket = await limiter.acquire(auth.identity, route, acquireOptions);
       let response: RawResponse;
       try {
         response = await this.#send(url, spec, authorization, token);
@@ -117,27 +142,27 @@ export class RequestPipeline {
           ticket.failed();
           budget.record();
           throw new CloudflareBanError({
-            ...this.#errorOptions(url, response, spec, token),
+            ...errorOptions(url, response, secretsOf(spec, token)),
             retryAfter: parseSeconds(headers.get("retry-after")),
           });
         }
         const { retryAfter, global, scope } = readRateLimited(response);
         ticket.limited(headers, retryAfter, global);
         if (scope !== "shared") budget.record();
-        if (retryAfter > this.#settings.maxRateLimitWait) {
+        if (retryAfter > maxRateLimitWait) {
           throw new RateLimitTooLongError({
             route: route.key,
             retryAfter,
-            maxRetryAfter: this.#settings.maxRateLimitWait,
+            maxRetryAfter: maxRateLimitWait,
             isGlobal: global,
           });
         }
-        if (++limitedRetries > MAX_RATE_LIMIT_RETRIES) throw this.#error(url, response, spec, token);
+        if (++limitedRetries > MAX_RATE_LIMIT_RETRIES) throw responseError(url, response, spec, token);
         continue;
       }
       ticket.done(headers);
-      if (status === 401 || status === 403) budget.record();
       if (status >= 200 && status < 300) return parseSuccess(url, response, spec);
+      if (status === 401 || status === 403) budget.record();
       if (status === 401 && auth.invalidate && token !== null && !reauthorized) {
         reauthorized = true;
         auth.invalidate(token);
@@ -147,7 +172,7 @@ export class RequestPipeline {
         await this.#backoff(failures++, signal);
         continue;
       }
-      throw this.#error(url, response, spec, token);
+      throw responseError(url, response, spec, token);
     }
   }
 
@@ -158,42 +183,34 @@ export class RequestPipeline {
     token: string | null,
   ): Promise<RawResponse> {
     const { fetch, timeoutMs, userAgent } = this.#settings;
-    const headers = new Headers({ "User-Agent": userAgent });
-    if (authorization !== null) headers.set("Authorization", authorization);
-    let body: string | undefined;
+    const method = spec.route.route.method;
+    const headers: Record<string, string> = { "User-Agent": userAgent };
+    if (authorization !== null) headers.Authorization = authorization;
+    let body: string | null = null;
     if (spec.form !== undefined) {
-      headers.set("Content-Type", "application/x-www-form-urlencoded");
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
       body = spec.form.toString();
     } else if (spec.json !== undefined) {
-      headers.set("Content-Type", "application/json");
+      headers["Content-Type"] = "application/json";
       body = JSON.stringify(spec.json);
     }
-    const controller = new AbortController();
     const outer = spec.signal;
+    outer?.throwIfAborted();
+    const controller = new AbortController();
     const onAbort = (): void => controller.abort(outer?.reason);
     outer?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     try {
-      const response = await fetch(url, {
-        method: spec.route.route.method,
-        headers,
-        body: body ?? null,
-        signal: controller.signal,
-      });
+      const response = await fetch(url, { method, headers, body, signal: controller.signal });
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason === TIMED_OUT) {
-        throw new RequestTimeoutError({ method: spec.route.route.method, url, timeoutMs });
-      }
+      if (controller.signal.reason === TIMED_OUT) throw new RequestTimeoutError({ method, url, timeoutMs });
       if (outer?.aborted) throw outer.reason;
-      const secrets = token === null ? (spec.secrets ?? []) : [...(spec.secrets ?? []), token];
-      throw new NetworkError(
-        `${spec.route.route.method} ${url} failed: ${redact(describeNetworkError(error), secrets)}`,
-        {
-          cause: error,
-        },
-      );
+      const secrets = secretsOf(spec, token);
+      throw new NetworkError(`${method} ${url} failed: ${redact(describeNetworkError(error), secrets)}`, {
+        cause: scrub(error, secrets),
+      });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener("abort", onAbort);
@@ -204,56 +221,64 @@ export class RequestPipeline {
     const base = Math.min(16_000, this.#settings.retryBackoffMs * 2 ** attempt);
     return sleep(base / 2 + Math.random() * (base / 2), signal);
   }
+}
 
-  #errorOptions(
-    url: string,
-    response: RawResponse,
-    spec: RequestSpec,
-    token: string | null,
-  ): HTTPResponseErrorOptions {
-    const secrets = token === null ? (spec.secrets ?? []) : [...(spec.secrets ?? []), token];
-    return {
-      url,
-      status: response.status,
-      headers: redactHeaders(response.headers, secrets),
-      rawBody: redact(response.text, secrets),
-    };
-  }
+/** What a request must keep out of its errors: the spec's secrets and the attempt's token. */
+function secretsOf(spec: RequestSpec, token: string | null): readonly string[] {
+  const secrets = spec.secrets ?? [];
+  return token === null ? secrets : [...secrets, token];
+}
 
-  #error(url: string, response: RawResponse, spec: RequestSpec, token: string | null): HTTPResponseError {
-    const options = this.#errorOptions(url, response, spec, token);
-    const json = parseJsonObject(options.rawBody);
-    const { status } = response;
-    if (spec.route.route.tokenEndpoint && json !== null && typeof json.error === "string") {
-      const description = typeof json.error_description === "string" ? json.error_description : null;
-      return new OAuth2Error({ ...options, error: json.error, description });
-    }
-    const detailed: HTTPResponseErrorOptions = {
-      ...options,
-      message: typeof json?.message === "string" ? json.message : "",
-      code: typeof json?.code === "number" ? json.code : 0,
-    };
-    switch (status) {
-      case 400: {
-        const errors = json?.errors;
-        const tree =
-          typeof errors === "object" && errors !== null && !Array.isArray(errors)
-            ? (errors as DiscordErrorTree)
-            : null;
-        return new BadRequestError({ ...detailed, errors: tree });
-      }
-      case 401:
-        return new UnauthorizedError(detailed);
-      case 403:
-        return new ForbiddenError(detailed);
-      case 404:
-        return new NotFoundError(detailed);
-      default:
-        if (status >= 400 && status < 500) return new ClientHTTPResponseError(detailed);
-        if (status >= 500) return new InternalServerError(detailed);
-        return new HTTPResponseError(detailed);
-    }
+function errorOptions(url: string, response: RawResponse, secrets: readonly string[]): HTTPResponseErrorOptions {
+  return {
+    url,
+    status: response.status,
+    headers: redactHeaders(response.headers, secrets),
+    rawBody: redact(response.text, secrets),
+  };
+}
+
+/** The typed error for an error response, with every secret redacted. */
+function responseError(
+  url: string,
+  response: RawResponse,
+  spec: RequestSpec,
+  token: string | null,
+): HTTPResponseError {
+  const options = errorOptions(url, response, secretsOf(spec, token));
+  const json = parseJsonObject(options.rawBody);
+  const { status } = response;
+  if (spec.route.route.tokenEndpoint && json !== null && typeof json.error === "string") {
+    const description = typeof json.error_description === "string" ? json.error_description : null;
+    return new OAuth2Error({ ...options, error: json.error, description });
   }
+  const detailed: HTTPResponseErrorOptions = {
+    ...options,
+    message: typeof json?.message === "string" ? json.message : "",
+    code: typeof json?.code === "number" ? json.code : 0,
+  };
+  switch (status) {
+    case 400:
+      return new BadRequestError({ ...detailed, errors: asErrorTree(json?.errors) });
+    case 401:
+      return new UnauthorizedError(detailed);
+    case 403:
+      return new ForbiddenError(detailed);
+    case 404:
+      return new NotFoundError(detailed);
+    default:
+      if (status >= 400 && status < 500) return new ClientHTTPResponseError(detailed);
+      if (status >= 500) return new InternalServerError(detailed);
+      return new HTTPResponseError(detailed);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asErrorTree(value: unknown): DiscordErrorTree | null {
+  return isPlainObject(value) ? value : null;
 }
 
 function parseSuccess(url: string, response: RawResponse, spec: RequestSpec): unknown {
@@ -277,9 +302,7 @@ function parseSuccess(url: string, response: RawResponse, spec: RequestSpec): un
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
+    return isPlainObject(value) ? value : null;
   } catch {
     return null;
   }
@@ -318,13 +341,39 @@ function readRateLimited(response: RawResponse): {
   return { retryAfter, global, scope };
 }
 
+function errorCode(error: unknown): string | null {
+  return isPlainObject(error) && typeof error.code === "string" ? error.code : null;
+}
+
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause;
-    const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
-    return typeof code === "string" ? `${error.message} (${code})` : error.message;
+  if (!(error instanceof Error)) return String(error);
+  const code = errorCode(error.cause);
+  return code === null ? error.message : `${error.message} (${code})`;
+}
+
+/** Whether a secret shows anywhere in `value`: its strings, an error's message, stack, fields and causes. */
+function mentions(value: unknown, secrets: readonly string[], depth = 0): boolean {
+  if (typeof value === "string") return redact(value, secrets) !== value;
+  if (typeof value !== "object" || value === null || depth > 4) return false;
+  if (value instanceof Error) {
+    if (mentions(value.message, secrets) || mentions(value.stack, secrets)) return true;
+    if (mentions(value.cause, secrets, depth + 1)) return true;
   }
-  return String(error);
+  return Object.values(value).some((item) => mentions(item, secrets, depth + 1));
+}
+
+/**
+ * `error` itself when no secret shows in it, else a stand-in that keeps its name, message and `code`
+ * (secrets redacted) and a scrubbed cause: a custom `fetch` may put request headers in its errors.
+ */
+function scrub(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!mentions(error, secrets)) return error;
+  if (!(error instanceof Error) || depth > 4) return REDACTED;
+  const cause = error.cause === undefined ? undefined : scrub(error.cause, secrets, depth + 1);
+  const copy = new Error(redact(error.message, secrets), cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  const code = errorCode(error);
+  return code === null ? copy : Object.assign(copy, { code });
 }
 
 function redact(text: string, secrets: readonly string[]): string {

@@ -98,6 +98,8 @@ class Bucket {
 }
 
 class TokenState {
+  /** Requests per second this identity may send across all routes (0: no proactive limit). */
+  readonly perSecond: number;
   globalUntil = 0;
   /** End of the current one-second window of the proactive global limit, and requests sent in it. */
   windowEnd = 0;
@@ -109,16 +111,43 @@ class TokenState {
   /** `"<hash>:<major>"`, or `"?<route key>:<major>"` for provisional buckets. */
   readonly buckets = new Map<string, Bucket>();
 
-  constructor(now: number) {
+  constructor(now: number, perSecond: number) {
     this.lastUsed = now;
+    this.perSecond = perSecond;
   }
 }
+
+/** Something to wait for before a request may go: a bucket's reset, or the token's global window. */
+class Wait {
+  readonly bucket: Bucket | null;
+  readonly ms: number;
+  readonly global: boolean;
+
+  constructor(bucket: Bucket | null, ms: number, global: boolean) {
+    this.bucket = bucket;
+    this.ms = ms;
+    this.global = global;
+  }
+}
+
+/** Options of {@link RateLimiter.acquire}. */
+export interface AcquireOptions {
+  /** Aborts the wait. */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Requests per second this identity may send across all routes, set when its state is created
+   * (default: the limiter's `globalPerSecond`).
+   */
+  readonly perSecond?: number | undefined;
+}
+
+const PRUNE_INTERVAL_MS = 60_000;
 
 /** Options of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
   /** The longest wait accepted, in seconds; longer waits throw {@link RateLimitTooLongError}. */
   readonly maxWait: number;
-  /** Requests per second one identity may send across all routes (Discord's global limit; default 50, 0 for none). */
+  /** Requests per second an identity may send across all routes, unless `acquire` says otherwise (default 0: none). */
   readonly globalPerSecond?: number;
   /** How long a token's state may sit unused before it is dropped, in ms (default 5 minutes). */
   readonly idleMs?: number;
@@ -147,7 +176,7 @@ export class RateLimiter {
 
   constructor(options: RateLimiterOptions) {
     this.#maxWait = options.maxWait;
-    this.#globalPerSecond = options.globalPerSecond ?? 50;
+    this.#globalPerSecond = options.globalPerSecond ?? 0;
     this.#idleMs = options.idleMs ?? 300_000;
     this.#now = options.now ?? Date.now;
     this.#lastPrune = this.#now();
@@ -159,26 +188,42 @@ export class RateLimiter {
   }
 
   /**
-   * Waits until `route` may be sent with the identity `token`, then reserves a slot.
-   * @param label - the route as shown in errors (method and template).
+   * Reserves a slot for `route` under `identity`, at once when the bucket and the global window allow it
+   * (the common case, which returns the ticket synchronously), otherwise after waiting.
+   * @throws RateLimitTooLongError when the wait would exceed the maximum.
    */
-  async acquire(
-    token: unknown,
+  acquire(
+    identity: unknown,
     route: RateLimitRoute,
-    label: string,
-    signal?: AbortSignal,
-  ): Promise<RateLimitTicket> {
+    options: AcquireOptions = {},
+  ): RateLimitTicket | Promise<RateLimitTicket> {
     const now = this.#now();
-    if (now - this.#lastPrune > 60_000) this.prune();
-    let state = this.#tokens.get(token);
+    if (now - this.#lastPrune > PRUNE_INTERVAL_MS) this.prune();
+    let state = this.#tokens.get(identity);
     if (state === undefined) {
-      state = new TokenState(now);
-      this.#tokens.set(token, state);
+      state = new TokenState(now, options.perSecond ?? this.#globalPerSecond);
+      this.#tokens.set(identity, state);
     }
     state.active++;
+    const reserved = this.#tryReserve(state, route, now);
+    if (!(reserved instanceof Wait)) return this.#ticket(state, route, reserved);
+    return this.#waitThenReserve(state, route, reserved, options.signal);
+  }
+
+  async #waitThenReserve(
+    state: TokenState,
+    route: RateLimitRoute,
+    first: Wait,
+    signal: AbortSignal | undefined,
+  ): Promise<RateLimitTicket> {
     try {
-      const bucket = await this.#reserve(state, route, label, signal);
-      return this.#ticket(state, route, bucket);
+      let wait = first;
+      for (;;) {
+        await this.#wait(wait, route.key, signal);
+        const reserved = this.#tryReserve(state, route, this.#now());
+        if (!(reserved instanceof Wait)) return this.#ticket(state, route, reserved);
+        wait = reserved;
+      }
     } catch (error) {
       state.active--;
       state.lastUsed = this.#now();
@@ -186,44 +231,28 @@ export class RateLimiter {
     }
   }
 
-  async #reserve(
-    state: TokenState,
-    route: RateLimitRoute,
-    label: string,
-    signal?: AbortSignal,
-  ): Promise<Bucket | null> {
-    for (;;) {
-      signal?.throwIfAborted();
-      const now = this.#now();
-      if (state.globalUntil > now) {
-        await this.#wait(null, state.globalUntil - now, label, true, signal);
-        continue;
+  /** Takes a slot (returning its bucket, or `null` for a route without limits) or says what to wait for. */
+  #tryReserve(state: TokenState, route: RateLimitRoute, now: number): Bucket | null | Wait {
+    if (state.globalUntil > now) return new Wait(null, state.globalUntil - now, true);
+    if (state.perSecond > 0) {
+      if (now >= state.windowEnd) {
+        state.windowEnd = now + 1000;
+        state.windowCount = 0;
       }
-      if (this.#globalPerSecond > 0) {
-        if (now >= state.windowEnd) {
-          state.windowEnd = now + 1000;
-          state.windowCount = 0;
-        }
-        if (state.windowCount >= this.#globalPerSecond) {
-          await this.#wait(null, state.windowEnd - now, label, true, signal);
-          continue;
-        }
-      }
-      const bucket = this.#bucketFor(state, route, now);
-      if (bucket !== null) {
-        bucket.lastUsed = now;
-        bucket.refill(now);
-        if (bucket.remaining <= 0) {
-          const wait = bucket.resetAt > 0 ? bucket.resetAt - now : Number.POSITIVE_INFINITY;
-          await this.#wait(bucket, wait, label, false, signal);
-          continue;
-        }
-        bucket.remaining--;
-        bucket.inFlight++;
-      }
-      state.windowCount++;
-      return bucket;
+      if (state.windowCount >= state.perSecond) return new Wait(null, state.windowEnd - now, true);
     }
+    const bucket = this.#bucketFor(state, route, now);
+    if (bucket !== null) {
+      bucket.lastUsed = now;
+      bucket.refill(now);
+      if (bucket.remaining <= 0) {
+        return new Wait(bucket, bucket.resetAt > 0 ? bucket.resetAt - now : Number.POSITIVE_INFINITY, false);
+      }
+      bucket.remaining--;
+      bucket.inFlight++;
+    }
+    state.windowCount++;
+    return bucket;
   }
 
   #bucketFor(state: TokenState, route: RateLimitRoute, now: number): Bucket | null {
@@ -244,13 +273,9 @@ export class RateLimiter {
     return 1;
   }
 
-  #wait(
-    bucket: Bucket | null,
-    ms: number,
-    label: string,
-    global: boolean,
-    signal?: AbortSignal,
-  ): Promise<void> {
+  /** Resolves when `wait` is over (or its bucket changed), rejects on abort or when it is too long. */
+  #wait({ bucket, ms, global }: Wait, label: string, signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
     if (Number.isFinite(ms) && ms > this.#maxWait * 1000) {
       return Promise.reject(
         new RateLimitTooLongError({
@@ -354,7 +379,7 @@ export class RateLimiter {
 
   /**
    * Drops the state of identities that have been idle for a while and whose windows have all ended,
-   * and idle buckets of the others. Runs by itself at most once a minute during {@link acquire}.
+   * and idle buckets of the others. Runs by itself at most once a minute during {@link RateLimiter.acquire}.
    */
   prune(): void {
     const now = this.#now();

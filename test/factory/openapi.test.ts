@@ -29,7 +29,8 @@ const CASES: readonly Case[] = [
   },
   {
     schema: "ApplicationResponse",
-    roundTrip: (raw) => factory.serializeAuthorizationApplication(factory.deserializeAuthorizationApplication(raw)),
+    roundTrip: (raw) =>
+      factory.serializeAuthorizationApplication(factory.deserializeAuthorizationApplication(raw)),
     unmodelled: APPLICATION_UNMODELLED,
   },
   {
@@ -38,15 +39,22 @@ const CASES: readonly Case[] = [
     unmodelled: APPLICATION_UNMODELLED,
   },
   { schema: "TeamResponse", roundTrip: (raw) => factory.serializeTeam(factory.deserializeTeam(raw)) },
-  { schema: "TeamMemberResponse", roundTrip: (raw) => factory.serializeTeamMember(factory.deserializeTeamMember(raw)) },
+  {
+    schema: "TeamMemberResponse",
+    roundTrip: (raw) => factory.serializeTeamMember(factory.deserializeTeamMember(raw)),
+  },
   {
     schema: "ConnectedAccountResponse",
     roundTrip: (raw) => factory.serializeOwnConnection(factory.deserializeOwnConnection(raw)),
   },
-  { schema: "MyGuildResponse", roundTrip: (raw) => factory.serializeOwnGuild(factory.deserializeOwnGuild(raw)) },
+  {
+    schema: "MyGuildResponse",
+    roundTrip: (raw) => factory.serializeOwnGuild(factory.deserializeOwnGuild(raw)),
+  },
   {
     schema: "OAuth2GetAuthorizationResponse",
-    roundTrip: (raw) => factory.serializeAuthorizationInformation(factory.deserializeAuthorizationInformation(raw)),
+    roundTrip: (raw) =>
+      factory.serializeAuthorizationInformation(factory.deserializeAuthorizationInformation(raw)),
   },
   { schema: "UserResponse", roundTrip: (raw) => factory.serializeUser(factory.deserializeUser(raw)) },
   { schema: "UserPIIResponse", roundTrip: (raw) => factory.serializeMyUser(factory.deserializeMyUser(raw)) },
@@ -60,7 +68,10 @@ const CASES: readonly Case[] = [
     roundTrip: (raw) => factory.serializeRestGuild(factory.deserializeRestGuild(raw)),
     unmodelled: GUILD_UNMODELLED,
   },
-  { schema: "GuildRoleResponse", roundTrip: (raw) => factory.serializeRole(factory.deserializeRole(raw, GUILD_ID)) },
+  {
+    schema: "GuildRoleResponse",
+    roundTrip: (raw) => factory.serializeRole(factory.deserializeRole(raw, GUILD_ID)),
+  },
   {
     schema: "EmojiResponse",
     roundTrip: (raw) => factory.serializeKnownCustomEmoji(factory.deserializeKnownCustomEmoji(raw, GUILD_ID)),
@@ -103,8 +114,7 @@ function keptKeys(output: unknown, input: unknown, path: string, problems: strin
       if (!Object.hasOwn(output, key)) {
         // A null the model holds as "absent" may be written either way.
         if (value !== null) problems.push(`${path}.${key}: missing`);
-      }
-      else keptKeys((output as Record<string, unknown>)[key], value, `${path}.${key}`, problems);
+      } else keptKeys((output as Record<string, unknown>)[key], value, `${path}.${key}`, problems);
     }
     return;
   }

@@ -35,7 +35,9 @@ const SEEDS: Readonly<Record<string, string>> = {
 /** Deserializers whose payload does not carry its guild take the guild's ID as well. */
 const GUILD_SCOPED = new Set(["deserializeRole", "deserializeKnownCustomEmoji", "deserializeMember"]);
 
-const deserializers = Object.getOwnPropertyNames(EntityFactory.prototype).filter((name) => name.startsWith("deserialize"));
+const deserializers = Object.getOwnPropertyNames(EntityFactory.prototype).filter((name) =>
+  name.startsWith("deserialize"),
+);
 
 function call(name: string, value: unknown): unknown {
   const method = (factory as unknown as Record<string, (raw: unknown, guildId?: string) => unknown>)[name]!;
@@ -96,10 +98,18 @@ describe("deserializers never throw anything but DeserializationError", () => {
     for (const seed of seeds) onlyDeserializationErrors(name, seed);
     fc.assert(
       fc.property(
-        fc.constantFrom(...seeds).chain((seed) =>
-          fc.tuple(fc.constant(seed), fc.constantFrom(...paths(seed)), fc.jsonValue({ maxDepth: 2 }), fc.boolean()),
-        ),
-        ([seed, path, replacement, remove]) => onlyDeserializationErrors(name, replaceAt(seed, path, replacement, remove)),
+        fc
+          .constantFrom(...seeds)
+          .chain((seed) =>
+            fc.tuple(
+              fc.constant(seed),
+              fc.constantFrom(...paths(seed)),
+              fc.jsonValue({ maxDepth: 2 }),
+              fc.boolean(),
+            ),
+          ),
+        ([seed, path, replacement, remove]) =>
+          onlyDeserializationErrors(name, replaceAt(seed, path, replacement, remove)),
       ),
       { numRuns: 500 },
     );

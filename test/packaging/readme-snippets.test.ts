@@ -125,6 +125,17 @@ describe("README.md snippets", () => {
   }
 });
 
+describe("README.md links", () => {
+  it("points only at files that exist (the demo screenshot included)", () => {
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1] ?? "")
+      .filter((target) => !/^(https?:|mailto:|#)/.test(target));
+    expect(targets).toContain("docs/demo.png");
+    for (const target of targets)
+      expect(existsSync(join(root, target.split("#")[0] ?? "")), target).toBe(true);
+  });
+});
+
 describe("the snippet extractor", () => {
   it("finds marked ts blocks only, with their names and lines", () => {
     const markdown = [

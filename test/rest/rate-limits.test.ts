@@ -323,8 +323,8 @@ describe("RateLimiter memory", () => {
     const limiter = new RateLimiter({ maxWait: 60, now: () => now });
     const headers = new Headers(rateLimitHeaders("b", 5, 4, 1));
     for (let i = 0; i < 100; i++)
-      (await limiter.acquire(`token-${i}`, { key: "GET /x", major: "" }, "GET /x")).done(headers);
-    const busy = await limiter.acquire("busy", { key: "GET /x", major: "" }, "GET /x");
+      (await limiter.acquire(`token-${i}`, { key: "GET /x", major: "" })).done(headers);
+    const busy = await limiter.acquire("busy", { key: "GET /x", major: "" });
     expect(limiter.size).toBe(101);
     now += 10_000;
     limiter.prune();

@@ -83,7 +83,10 @@ class Generator {
       case "object":
         return this.#object(s, depth);
       case "array": {
-        const count = this.#mode === "required" ? Math.max(1, Number(s.minItems ?? 1)) : Math.max(2, Number(s.minItems ?? 0));
+        const count =
+          this.#mode === "required"
+            ? Math.max(1, Number(s.minItems ?? 1))
+            : Math.max(2, Number(s.minItems ?? 0));
         const items = s.items as Schema | undefined;
         const out: unknown[] = [];
         const itemSchema = items ? resolve(items) : {};
@@ -131,10 +134,15 @@ class Generator {
     const properties = (s.properties as Record<string, Schema> | undefined) ?? {};
     for (const [name, property] of Object.entries(properties)) {
       if (this.#mode === "required" && !required.has(name)) continue;
-      const value = this.#mode === "nulls" && allowsNull(property) ? null : this.value(property, name, depth + 1);
+      const value =
+        this.#mode === "nulls" && allowsNull(property) ? null : this.value(property, name, depth + 1);
       out[name] = value;
     }
-    if (s.additionalProperties && typeof s.additionalProperties === "object" && Object.keys(properties).length === 0) {
+    if (
+      s.additionalProperties &&
+      typeof s.additionalProperties === "object" &&
+      Object.keys(properties).length === 0
+    ) {
       const keys = this.#mode === "required" ? ["0"] : ["0", "1"];
       for (const k of keys) out[k] = this.value(s.additionalProperties as Schema, k, depth + 1);
     }
@@ -168,5 +176,7 @@ export function validateAgainst(name: string, value: unknown): string[] {
   const validate = ajv.getSchema(`discord#/components/schemas/${name}`);
   if (!validate) throw new Error(`no schema named ${name}`);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`,
+  );
 }

@@ -13,6 +13,14 @@ import { createLoginApp } from "./login-with-discord/app.mjs";
 const HOST = "127.0.0.1";
 const env = process.env;
 
+/** A whole number from the environment, or `fallback` when the variable is unset. */
+function numberFromEnv(name, fallback) {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
 function listen(server, port, host) {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -28,12 +36,17 @@ async function main() {
   const closers = [() => new Promise((resolve) => server.close(resolve))];
   let app;
   let banner;
+  // Open the app at its redirect URI's origin: its cookies are set there, and only there does the
+  // callback find them (http://localhost:3000 and http://127.0.0.1:3000 are different sites).
+  let origin;
 
   if (env.DISCORD_CLIENT_ID) {
     if (!env.DISCORD_REDIRECT_URI)
       throw new Error("Set DISCORD_REDIRECT_URI too (for example http://127.0.0.1:3000/callback)");
-    const redirect = new URL(env.DISCORD_REDIRECT_URI);
+    const redirect = URL.parse(env.DISCORD_REDIRECT_URI);
+    if (!redirect) throw new Error("DISCORD_REDIRECT_URI must be an absolute URL");
     if (redirect.pathname !== "/callback") throw new Error("DISCORD_REDIRECT_URI must end in /callback");
+    origin = redirect.origin;
     const port = await listen(
       server,
       Number(redirect.port || (redirect.protocol === "https:" ? 443 : 80)),
@@ -45,19 +58,20 @@ async function main() {
       clientSecret: env.DISCORD_CLIENT_SECRET,
       redirectUri: redirect.href,
     });
-    banner = `Login with Discord demo (real Discord, client ${env.DISCORD_CLIENT_ID}) on http://${HOST}:${port}`;
+    banner = `Login with Discord demo (real Discord, client ${env.DISCORD_CLIENT_ID}) on ${HOST}:${port}`;
   } else {
     // Without an explicit PORT, fall back to any free port when 3000 is taken.
-    const port = await listen(server, Number(env.PORT ?? 3000), HOST).catch((error) => {
+    const port = await listen(server, numberFromEnv("PORT", 3000), HOST).catch((error) => {
       if (error.code !== "EADDRINUSE" || env.PORT !== undefined) throw error;
       return listen(server, 0, HOST);
     });
-    const redirectUri = `http://${HOST}:${port}/callback`;
+    origin = `http://${HOST}:${port}`;
+    const redirectUri = `${origin}/callback`;
     const emulator = await startEmulator({
       port: 0,
       ...(env.EMULATOR_SEED ? { seed: env.EMULATOR_SEED } : {}),
       redirectUris: [redirectUri],
-      guildCount: Number(env.EMULATOR_GUILDS ?? 9),
+      guildCount: numberFromEnv("EMULATOR_GUILDS", 9),
     });
     closers.push(() => emulator.close());
     app = await createLoginApp({
@@ -73,7 +87,7 @@ async function main() {
   server.on("request", app);
 
   console.log(banner);
-  console.log(`Open http://${HOST}:${server.address().port}/ in your browser. Press Ctrl-C to stop.`);
+  console.log(`Open ${origin}/ in your browser. Press Ctrl-C to stop.`);
 
   const stop = async () => {
     server.closeAllConnections();

@@ -17,18 +17,33 @@ import {
   UnauthorizedError,
 } from "discord-appkit";
 import { clearCookieHeader, cookieHeader, createCookieSigner, readCookies } from "./cookies.mjs";
-import { homePage, problemPage, profilePage } from "./pages.mjs";
+import { CONTENT_SECURITY_POLICY, homePage, problemPage, profilePage } from "./pages.mjs";
 
 const LOGIN_COOKIE = "login_flow";
 const SESSION_COOKIE = "session";
+// A login must finish within ten minutes; Discord's codes live for even less.
 const LOGIN_MAX_AGE = 10 * 60;
 const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
 const SCOPES = ["identify", "email", "guilds", "connections"];
 
-const FLASH = {
-  refreshed: "Token refreshed: Discord issued a new access token and refresh token.",
-  "logged-out": "You are logged out. The token was revoked on Discord's side.",
+// Sent with every response. The policy and nosniff keep the browser from running or reinterpreting
+// anything we did not mean to serve; no-store keeps personal pages out of shared caches; the referrer
+// policy keeps this app's URLs (and their query strings) from leaking to other sites. ("no-referrer"
+// would also blank the Origin header of our own form posts, which the POST check below relies on.)
+const SECURITY_HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "cache-control": "no-store",
 };
+
+// The notices that `/?done=...` may show: a fixed list, so a link cannot put its own text on the page.
+const FLASH = new Map([
+  ["refreshed", "Token refreshed: Discord issued a new access token and refresh token."],
+  ["logged-out", "You are logged out. The token was revoked on Discord's side."],
+]);
 
 /**
  * Creates the request handler of the demo.
@@ -45,9 +60,12 @@ const FLASH = {
  */
 export async function createLoginApp(config) {
   const mode = config.mode ?? "discord";
+  // The app lives at the origin of its redirect URI: the callback must find the cookies /login set.
   const origin = new URL(config.redirectUri).origin;
   const secure = origin.startsWith("https:");
+  // A random key means a restart logs everyone out; a real app loads a fixed key from its secrets.
   const signer = await createCookieSigner(config.cookieSecret ?? crypto.getRandomValues(new Uint8Array(32)));
+  // One RESTApp for the whole process: every user's client shares its rate limits and connections.
   const rest = new RESTApp(config.apiUrl ? { apiUrl: config.apiUrl } : {});
   const credentials = {
     clientId: config.clientId,
@@ -57,22 +75,37 @@ export async function createLoginApp(config) {
   // a real app passes a TokenStore backed by its database. The manager refreshes expired tokens itself.
   const tokens = new TokenManager({ rest: rest.acquire(), ...credentials, store: new MemoryTokenStore() });
 
-  const send = (response, status, body, headers = {}) => {
+  function send(response, status, body, cookies = []) {
     response.writeHead(status, {
+      ...SECURITY_HEADERS,
       "content-type": "text/html; charset=utf-8",
-      "cache-control": "no-store",
-      "x-frame-options": "DENY",
-      "referrer-policy": "same-origin",
-      ...headers,
+      "set-cookie": cookies,
     });
     response.end(String(body));
-  };
-  const redirect = (response, location, cookies = []) => {
-    response.writeHead(303, { location, "cache-control": "no-store", "set-cookie": cookies });
+  }
+
+  // 303 See Other: the browser follows with a GET, so reloading the next page never re-posts a form.
+  function redirect(response, location, cookies = []) {
+    response.writeHead(303, { ...SECURITY_HEADERS, location, "set-cookie": cookies });
     response.end();
-  };
-  const problem = (response, status, title, message, cookies = [], tone = "error") =>
-    send(response, status, problemPage({ mode, title, message, tone }), { "set-cookie": cookies });
+  }
+
+  function problem(response, { status, title, message, tone = "error", cookies = [] }) {
+    send(response, status, problemPage({ mode, title, message, tone }), cookies);
+  }
+
+  /** Ends a session whose grant Discord no longer honours, and says so. */
+  async function sessionEnded(response, sessionId) {
+    await tokens.deleteGrant(sessionId);
+    problem(response, {
+      status: 401,
+      title: "Your session has ended",
+      message:
+        "Discord no longer accepts this session's token (it was revoked or has expired). Log in again.",
+      tone: "warn",
+      cookies: [clearCookieHeader(SESSION_COOKIE, { secure })],
+    });
+  }
 
   /** The session ID from the signed cookie, if it still has a grant. */
   async function currentSession(request) {
@@ -92,25 +125,29 @@ export async function createLoginApp(config) {
       redirectUri: config.redirectUri,
       state,
       codeChallenge: pkce.challenge,
+      // Always show the consent screen, so the demo shows it every time.
       prompt: "consent",
     });
+    // The cookie is signed, not encrypted: the browser can read the verifier, but only the browser
+    // that started this login holds it, which is exactly what PKCE asks for.
     const flow = await signer.sign({ state, verifier: pkce.verifier }, LOGIN_MAX_AGE);
     redirect(response, url.href, [cookieHeader(LOGIN_COOKIE, flow, { maxAge: LOGIN_MAX_AGE, secure })]);
   }
 
   /** GET /callback: check the state, exchange the code with the PKCE verifier, start a session. */
   async function callback(request, response, url) {
-    const clearFlow = clearCookieHeader(LOGIN_COOKIE, { secure });
+    // Whatever happens next, this login is over: its cookie is cleared with every answer.
+    const cookies = [clearCookieHeader(LOGIN_COOKIE, { secure })];
     const flow = await signer.verify(readCookies(request.headers.cookie).get(LOGIN_COOKIE));
     if (!flow) {
-      problem(
-        response,
-        400,
-        "This login link was already used",
-        "There is no login in progress in this browser: the link was used before, has expired, or was opened in another browser. Start again from the login page.",
-        [clearFlow],
-        "warn",
-      );
+      problem(response, {
+        status: 400,
+        title: "This login link was already used",
+        message:
+          "There is no login in progress in this browser: the link was used before, has expired, or was opened in another browser. Start again from the login page.",
+        tone: "warn",
+        cookies,
+      });
       return;
     }
     let code;
@@ -118,31 +155,32 @@ export async function createLoginApp(config) {
       ({ code } = parseAuthorizationCallback(url, { expectedState: flow.state }));
     } catch (error) {
       if (error instanceof OAuth2StateMismatchError) {
-        problem(
-          response,
-          400,
-          "Security check failed",
-          "The state in this redirect does not match the login this browser started, so the app ignored it. This protects you from cross-site request forgery.",
-          [clearFlow],
-        );
-        return;
+        problem(response, {
+          status: 400,
+          title: "Security check failed",
+          message:
+            "The state in this redirect does not match the login this browser started, so the app ignored it. This protects you from cross-site request forgery.",
+          cookies,
+        });
+      } else if (error instanceof OAuth2AuthorizationError && error.error === "access_denied") {
+        problem(response, {
+          status: 200,
+          title: "Login cancelled",
+          message: "You pressed Cancel on Discord's consent page, so nothing was shared with this app.",
+          tone: "warn",
+          cookies,
+        });
+      } else if (error instanceof OAuth2AuthorizationError) {
+        problem(response, {
+          status: 400,
+          title: "Discord refused the login",
+          message: error.message,
+          cookies,
+        });
+      } else {
+        throw error;
       }
-      if (error instanceof OAuth2AuthorizationError && error.error === "access_denied") {
-        problem(
-          response,
-          200,
-          "Login cancelled",
-          "You pressed Cancel on Discord's consent page, so nothing was shared with this app.",
-          [clearFlow],
-          "warn",
-        );
-        return;
-      }
-      if (error instanceof OAuth2AuthorizationError) {
-        problem(response, 400, "Discord refused the login", error.message, [clearFlow]);
-        return;
-      }
-      throw error;
+      return;
     }
     let token;
     try {
@@ -153,65 +191,67 @@ export async function createLoginApp(config) {
         codeVerifier: flow.verifier,
       });
     } catch (error) {
-      if (error instanceof OAuth2Error && error.error === "invalid_grant") {
-        problem(
-          response,
-          400,
-          "This login link was already used",
+      if (!(error instanceof OAuth2Error && error.error === "invalid_grant")) throw error;
+      problem(response, {
+        status: 400,
+        title: "This login link was already used",
+        message:
           "Discord no longer accepts this authorization code: codes work once and expire after a few minutes. Start again from the login page.",
-          [clearFlow],
-          "warn",
-        );
-        return;
-      }
-      throw error;
+        tone: "warn",
+        cookies,
+      });
+      return;
     }
+    // A fresh random ID for every login, so a session ID planted before the login is worth nothing.
     const sessionId = randomUUID();
     await tokens.saveGrant(sessionId, token);
     const session = await signer.sign(sessionId, SESSION_MAX_AGE);
     redirect(response, "/", [
-      clearFlow,
+      ...cookies,
       cookieHeader(SESSION_COOKIE, session, { maxAge: SESSION_MAX_AGE, secure }),
     ]);
   }
 
   /** GET /: the login button, or the signed-in page. */
   async function home(request, response, url) {
-    const flash = FLASH[url.searchParams.get("done")] ?? null;
+    const flash = FLASH.get(url.searchParams.get("done")) ?? null;
     const sessionId = await currentSession(request);
     if (!sessionId) {
       send(response, 200, homePage({ mode, flash }));
       return;
     }
-    let data;
+    let profile;
     try {
-      // Refreshes the token first when it has expired (or is about to).
+      // getAccessToken refreshes the grant first when its token has expired (or is about to).
       const client = rest.acquire(await tokens.getAccessToken(sessionId), "Bearer");
-      data = await loadProfile(client);
+      profile = await loadProfile(client);
     } catch (error) {
-      if (!(error instanceof UnauthorizedError || error instanceof ReauthorizationRequiredError)) throw error;
-      await tokens.deleteGrant(sessionId);
-      problem(
-        response,
-        401,
-        "Your session has ended",
-        "Discord no longer accepts this session's token (it was revoked or has expired). Log in again.",
-        [clearCookieHeader(SESSION_COOKIE, { secure })],
-        "warn",
-      );
-      return;
+      // The user removed the app in Discord's settings, or the grant could not be refreshed.
+      if (error instanceof UnauthorizedError || error instanceof ReauthorizationRequiredError)
+        return sessionEnded(response, sessionId);
+      throw error;
     }
-    send(response, 200, profilePage({ mode, flash, ...data }));
+    send(response, 200, profilePage({ mode, flash, ...profile }));
   }
 
-  /** POST /refresh: trade the refresh token for a new pair now (TokenManager also does it on expiry). */
+  /**
+   * POST /refresh: trade the refresh token for a new pair now. An app rarely needs this, since
+   * getAccessToken refreshes by itself; it is here to show the exchange. It goes around the manager's
+   * per-session queue, which is fine for a button but not for code that may run alongside
+   * getAccessToken: Discord's refresh tokens work once, and two refreshes would end the grant.
+   */
   async function refresh(request, response) {
     const sessionId = await currentSession(request);
     if (!sessionId) return redirect(response, "/");
     const grant = await tokens.getGrant(sessionId);
-    const fresh = await rest
-      .acquire()
-      .refreshAccessToken({ ...credentials, refreshToken: grant.refreshToken });
+    let fresh;
+    try {
+      fresh = await rest.acquire().refreshAccessToken({ ...credentials, refreshToken: grant.refreshToken });
+    } catch (error) {
+      if (error instanceof OAuth2Error && error.error === "invalid_grant")
+        return sessionEnded(response, sessionId);
+      throw error;
+    }
     await tokens.saveGrant(sessionId, fresh);
     redirect(response, "/?done=refreshed");
   }
@@ -225,43 +265,58 @@ export async function createLoginApp(config) {
     ]);
   }
 
-  const routes = {
-    "GET /": home,
-    "GET /login": login,
-    "GET /callback": callback,
-    "POST /refresh": refresh,
-    "POST /logout": logout,
-  };
+  const routes = new Map([
+    ["GET /", home],
+    ["GET /login", login],
+    ["GET /callback", callback],
+    // State changes are POSTs: a link or an image on another site cannot log the user out.
+    ["POST /refresh", refresh],
+    ["POST /logout", logout],
+  ]);
 
   return (request, response) => {
     const url = new URL(request.url ?? "/", origin);
-    const route = routes[`${request.method} ${url.pathname}`];
+    const route = routes.get(`${request.method} ${url.pathname}`);
     if (!route) {
-      problem(response, 404, "Page not found", "There is nothing at this address.");
+      problem(response, {
+        status: 404,
+        title: "Page not found",
+        message: "There is nothing at this address.",
+      });
       return;
     }
-    // Same-site cookies already stop cross-site form posts; checking Origin is a second lock.
+    // SameSite=Lax cookies already keep cross-site form posts out of a session; checking Origin is a
+    // second lock.
     if (request.method === "POST" && request.headers.origin && request.headers.origin !== origin) {
-      problem(response, 403, "Request refused", "This form was posted from another site.");
+      problem(response, {
+        status: 403,
+        title: "Request refused",
+        message: "This form was posted from another site.",
+      });
       return;
     }
     route(request, response, url).catch((error) => {
+      // Only the path is logged: the query of /callback holds the authorization code. The library's
+      // error messages never contain tokens or secrets.
       console.error(`demo: ${request.method} ${url.pathname} failed: ${error?.message ?? error}`);
-      if (!response.headersSent)
-        problem(
-          response,
-          502,
-          "Something went wrong",
-          "The app could not finish talking to Discord. Try again in a moment.",
-        );
-      else response.end();
+      if (response.headersSent) {
+        response.end();
+        return;
+      }
+      problem(response, {
+        status: 502,
+        title: "Something went wrong",
+        message: "The app could not finish talking to Discord. Try again in a moment.",
+      });
     });
   };
 }
 
+/** Everything the profile page shows, fetched with the user's own token. */
 async function loadProfile(client) {
   const authorization = await client.fetchAuthorization();
   const scopes = authorization.scopes;
+  // Only ask for what the user granted: a missing scope would be a 403.
   const [user, guilds, connections] = await Promise.all([
     client.fetchMyUser(),
     scopes.includes("guilds") ? collect(client.fetchMyGuilds({ withCounts: true })) : [],
@@ -277,7 +332,7 @@ async function loadProfile(client) {
       avatarUrl: (user.makeAvatarUrl({ size: 256 }) ?? user.defaultAvatarUrl).url,
     },
     authorization: {
-      scopes: authorization.scopes,
+      scopes,
       expiresAt: authorization.expiresAt,
       applicationName: authorization.application.name,
     },
@@ -298,6 +353,7 @@ async function loadProfile(client) {
   };
 }
 
+/** The items of an async iterable (Array.fromAsync, which Node 20 lacks). */
 async function collect(iterable) {
   const items = [];
   for await (const item of iterable) items.push(item);

@@ -51,12 +51,17 @@ export async function createCookieSigner(secret) {
   };
 }
 
-/** Reads the `Cookie` header into a Map. */
+/** Reads the `Cookie` header into a Map. A malformed cookie (say, a stray `%`) is skipped, not fatal. */
 export function readCookies(header) {
   const cookies = new Map();
   for (const part of (header ?? "").split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    if (index <= 0) continue;
+    try {
+      cookies.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
+    } catch {
+      // URIError: not a cookie we wrote.
+    }
   }
   return cookies;
 }

@@ -1,4 +1,8 @@
-// HTML for the demo. Every value that came from Discord (or from the URL) goes through `html`'s escaping.
+// HTML for the demo. Every value that came from Discord (or from the URL) goes through `html`'s escaping,
+// and the pages carry no inline event handlers or style attributes, so a strict Content-Security-Policy
+// (see CONTENT_SECURITY_POLICY) can forbid every script and style but our own.
+
+import { createHash } from "node:crypto";
 
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -30,6 +34,9 @@ export function html(strings, ...values) {
   return new Html(text);
 }
 
+/** How many background colours avatars without an image are spread over. */
+const HUES = 12;
+
 const STYLE = `
 :root { color-scheme: dark; --bg: #1e1f22; --panel: #2b2d31; --panel-2: #313338; --line: #3f4147;
   --text: #dbdee1; --muted: #949ba4; --white: #f2f3f5; --blurple: #5865f2; --blurple-dark: #4752c4;
@@ -60,6 +67,7 @@ h2 .count { background: var(--panel-2); color: var(--muted); border-radius: 999p
 .actions { display: flex; gap: 10px; flex-wrap: wrap; margin-top: 18px; }
 .avatar { position: relative; flex: none; display: grid; place-items: center; overflow: hidden; color: #fff; font-weight: 700;
   background: hsl(var(--hue, 235) 55% 45%); user-select: none; }
+${Array.from({ length: HUES }, (_, index) => `.hue-${index} { --hue: ${index * (360 / HUES)}; }`).join(" ")}
 .avatar img { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
 .avatar.round { border-radius: 50%; } .avatar.square { border-radius: 16px; }
 .profile { display: flex; gap: 20px; align-items: center; }
@@ -88,9 +96,34 @@ ul.guilds { grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 1
 .hero.error .mark { background: var(--red); box-shadow: 0 10px 30px #da373c55; }
 .hero.warn .mark { background: #b9781b; box-shadow: 0 10px 30px #f0b23244; }
 .empty { color: var(--muted); font-style: italic; }
+.hero .note { margin: 22px 0 0; font-size: 13px; }
 footer { text-align: center; color: #6d6f78; font-size: 12px; padding-bottom: 24px; }
 @media (max-width: 760px) { .grid { grid-template-columns: 1fr; } }
 `;
+
+// Avatar images point at Discord's CDN, which may not have them (the emulator invents its hashes) or
+// may be unreachable: a failed image removes itself so the initials underneath show.
+const AVATAR_FALLBACK = `for (const img of document.querySelectorAll(".avatar img")) {
+  if (img.complete && img.naturalWidth === 0) img.remove();
+  else img.addEventListener("error", () => img.remove());
+}`;
+
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/**
+ * The pages' Content-Security-Policy: nothing loads or runs but the one inline style and script
+ * above (allowed by their hashes) and images from Discord's CDN; forms post only back to this app,
+ * and no other site may frame it. Even if an escaping mistake let markup through, it could not run.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src ${sha256(STYLE)}`,
+  `script-src ${sha256(AVATAR_FALLBACK)}`,
+  "img-src https://cdn.discordapp.com",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 const DISCORD_MARK = html`<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path fill="#fff" d="M19.6 5.2A16.6 16.6 0 0 0 15.5 4l-.5 1a15.4 15.4 0 0 0-6 0l-.5-1a16.5 16.5 0 0 0-4.1 1.2C1.8 9.1 1.1 12.9 1.4 16.6a16.7 16.7 0 0 0 5 2.5l1.1-1.7a10.8 10.8 0 0 1-1.7-.8l.4-.3a11.9 11.9 0 0 0 11.6 0l.4.3c-.5.3-1.1.6-1.7.8l1.1 1.7a16.6 16.6 0 0 0 5-2.5c.4-4.3-.7-8-2.9-11.4ZM8.7 14.3c-1 0-1.8-.9-1.8-2s.8-2 1.8-2 1.8.9 1.8 2-.8 2-1.8 2Zm6.6 0c-1 0-1.8-.9-1.8-2s.8-2 1.8-2 1.8.9 1.8 2-.8 2-1.8 2Z"/></svg>`;
 
@@ -108,6 +141,7 @@ ${html`<header><div class="brand"><span class="logo">${DISCORD_MARK}</span>disco
 <span class="mode" data-testid="mode">${mode === "emulator" ? html`<b>●</b> local Discord emulator` : html`<b>●</b> discord.com`}</span></header>`}
 <main>${body}</main>
 <footer>Built with discord-appkit · examples/login-with-discord</footer>
+<script>${AVATAR_FALLBACK}</script>
 </body>
 </html>`;
 }
@@ -133,10 +167,11 @@ function untilText(date) {
   return `in ${Math.round(hours / 24)} days`;
 }
 
-function hue(id) {
+/** One of the HUES colour classes, always the same for the same ID. */
+function hueClass(id) {
   let hash = 0;
   for (const char of String(id)) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % 360;
+  return `hue-${hash % HUES}`;
 }
 
 function initials(name) {
@@ -145,18 +180,15 @@ function initials(name) {
     .trim()
     .split(/\s+/)
     .filter(Boolean);
-  const letters = words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? "?")[0];
-  return letters.toUpperCase();
+  // Array.from splits by code point, so a letter outside the BMP is not cut in half.
+  const first = (word) => Array.from(word ?? "?")[0];
+  return (words.length > 1 ? first(words[0]) + first(words[1]) : first(words[0])).toUpperCase();
 }
 
-/**
- * An avatar or icon: initials on a colour derived from the ID, under the image. When the image cannot
- * load (the emulator's hashes point at CDN files that do not exist), the image removes itself and the
- * initials show.
- */
+/** An avatar or icon: the image over initials on a colour derived from the ID (see AVATAR_FALLBACK). */
 function avatar({ id, name, url, shape }) {
-  return html`<span class="avatar ${shape}" style="--hue:${hue(id)}" aria-hidden="true">${initials(name)}${
-    url ? html`<img src="${url}" alt="" referrerpolicy="no-referrer" onerror="this.remove()">` : null
+  return html`<span class="avatar ${shape} ${hueClass(id)}" aria-hidden="true">${initials(name)}${
+    url ? html`<img src="${url}" alt="" referrerpolicy="no-referrer">` : null
   }</span>`;
 }
 
@@ -171,7 +203,7 @@ export function homePage({ mode, flash }) {
   <p>Sign in to see your Discord profile, servers and connections. The app uses the OAuth2 authorization
   code flow with PKCE; your tokens stay on the server.</p>
   <a class="button big" href="/login" data-testid="login">${DISCORD_MARK} Login with Discord</a>
-  ${mode === "emulator" ? html`<p class="muted" style="margin:22px 0 0;font-size:13px">Running against the local Discord emulator: no account needed.</p>` : null}
+  ${mode === "emulator" ? html`<p class="muted note">Running against the local Discord emulator: no account needed.</p>` : null}
 </section>`,
   });
 }

@@ -33,7 +33,7 @@ export class CliError extends Error {
   override readonly name = "CliError";
 }
 
-/** One sub-command of the tool. */
+/** One sub-command of the tool, as the dispatcher sees it. */
 export interface Command {
   /** The word that selects it (`app`, `login`, ...). */
   readonly name: string;
@@ -43,6 +43,45 @@ export interface Command {
   readonly help: string;
   /** Runs the command with its own arguments; resolves to the exit status. */
   run(args: readonly string[], io: CliIO): Promise<number>;
+}
+
+/** What a command's body receives: its parsed options and positional arguments. */
+export interface ParsedArgs<T extends OptionSpecs> {
+  readonly values: OptionValues<T & typeof COMMON_OPTIONS>;
+  readonly positionals: readonly string[];
+}
+
+/** How a command is declared: its texts, its options, and a body that runs on parsed arguments. */
+export interface CommandSpec<T extends OptionSpecs> {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  /** The command's own options; {@link COMMON_OPTIONS} are added to them. */
+  readonly options: T;
+  /** How many positional arguments it takes (default none). */
+  readonly positionals?: PositionalRule;
+  /** The command itself; `--help` and argument errors are handled before it runs. */
+  run(args: ParsedArgs<T>, io: CliIO): Promise<number>;
+}
+
+/**
+ * Builds a {@link Command} from its declaration: parses the arguments strictly, answers `--help`, and
+ * only then runs the body, so no command repeats that work.
+ */
+export function defineCommand<const T extends OptionSpecs>(spec: CommandSpec<T>): Command {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    help: spec.help,
+    async run(args, io) {
+      const parsed = parseCommandArgs(args, spec.options, spec.positionals);
+      if (parsed.values.help) {
+        io.stdout.write(`${spec.help}\n`);
+        return 0;
+      }
+      return spec.run(parsed, io);
+    },
+  };
 }
 
 /** How one option is spelled and what it holds, as `node:util`'s `parseArgs` takes it. */
@@ -93,19 +132,17 @@ export function parseCommandArgs<const T extends OptionSpecs>(
   args: readonly string[],
   options: T,
   positionals: PositionalRule = { min: 0, max: 0, name: "" },
-): { values: OptionValues<T & typeof COMMON_OPTIONS>; positionals: string[] } {
-  let parsed: { values: OptionValues<T & typeof COMMON_OPTIONS>; positionals: string[] };
+): ParsedArgs<T> {
+  let parsed: ParsedArgs<T>;
   try {
-    // parseArgs in strict mode guarantees the shape that OptionValues describes.
+    // parseArgs's own result type cannot be resolved for a generic T; in strict mode it guarantees
+    // exactly the shape that OptionValues describes.
     parsed = parseArgs({
       args: [...args],
       options: { ...COMMON_OPTIONS, ...options },
       allowPositionals: true,
       strict: true,
-    }) as {
-      values: OptionValues<T & typeof COMMON_OPTIONS>;
-      positionals: string[];
-    };
+    }) as ParsedArgs<T>;
   } catch (error) {
     throw new UsageError(firstSentence(error instanceof Error ? error.message : String(error)));
   }

@@ -9,8 +9,8 @@ import { createServer, type Server } from "node:http";
 export interface LoopbackCallback {
   /** The full callback URL, query included. */
   readonly url: URL;
-  /** Sends the page the browser shows after the redirect, then closes the server. */
-  respond(page: { status: number; title: string; message: string }): void;
+  /** Sends the page the browser shows after the redirect; resolves once it has been handed over. */
+  respond(page: { status: number; title: string; message: string }): Promise<void>;
 }
 
 /** A listening loopback server. */
@@ -58,13 +58,15 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     next({
       url,
       respond({ status, title, message }) {
-        response
-          .writeHead(status, {
-            "content-type": "text/html; charset=utf-8",
-            "cache-control": "no-store",
-            connection: "close",
-          })
-          .end(page(title, message));
+        return new Promise((resolve) => {
+          response
+            .writeHead(status, {
+              "content-type": "text/html; charset=utf-8",
+              "cache-control": "no-store",
+              connection: "close",
+            })
+            .end(page(title, message), resolve);
+        });
       },
     });
   });

@@ -22,5 +22,3 @@ const status = await run(process.argv.slice(2), {
   signal: controller.signal,
 });
 process.exitCode = status;
-// Idle keep-alive sockets and the like must not hold a finished command open.
-setTimeout(() => process.exit(status), 50).unref();

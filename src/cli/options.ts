@@ -1,9 +1,11 @@
 /**
- * Option readers shared by several commands: scopes, IDs, and the URLs of the API and consent page.
+ * Option readers shared by several commands: credentials, scopes, IDs, and the URLs of the API and
+ * consent page.
  * @module
  */
+import { type AuthorizationUrlOptions, buildAuthorizationUrl } from "../oauth2/authorization-url.js";
 import { isSnowflake } from "../snowflakes.js";
-import { UsageError, urlOption } from "./command.js";
+import { type CliIO, requireOption, UsageError, urlOption } from "./command.js";
 
 /** Discord's API base URL, used when `--api-url` is not given. */
 export const DEFAULT_API_URL = "https://discord.com/api/v10";
@@ -17,6 +19,39 @@ export function scopesOption(values: readonly string[] | undefined): string[] {
     }
   }
   return scopes;
+}
+
+/**
+ * The bot token from an option or the environment, without the `Bot ` prefix people often paste with
+ * it; `undefined` when neither holds one.
+ */
+export function botTokenFrom(value: string | undefined): string | undefined {
+  const token = value?.replace(/^Bot\s+/i, "").trim();
+  return token === "" ? undefined : token;
+}
+
+/** The client secret from `--client-secret` or `DISCORD_CLIENT_SECRET`, as an optional property. */
+export function clientSecretFrom(value: string | undefined, io: CliIO): { clientSecret?: string } {
+  const clientSecret = value ?? io.env.DISCORD_CLIENT_SECRET;
+  return clientSecret ? { clientSecret } : {};
+}
+
+/** The required `--client-id`, checked to be a snowflake. */
+export function clientIdOption(value: string | undefined): string {
+  return snowflakeOption(requireOption(value, "client-id"), "client-id");
+}
+
+/**
+ * {@link buildAuthorizationUrl}, with its complaints about the options (a scope that needs another
+ * grant, an https-only redirect, ...) reported as usage errors: they come from what the user typed.
+ */
+export function authorizationUrlOrUsageError(options: AuthorizationUrlOptions): URL {
+  try {
+    return buildAuthorizationUrl(options);
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Checks that an option holds a snowflake ID. */

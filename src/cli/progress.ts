@@ -45,3 +45,13 @@ export class Progress {
     this.#io.stderr.write(`\r\x1b[2K${FRAMES[this.#frame]} ${this.#label}`);
   }
 }
+
+/** Runs `task` under a {@link Progress} labelled `label`, and clears it however the task ends. */
+export async function withProgress<T>(io: CliIO, label: string, task: () => Promise<T>): Promise<T> {
+  const progress = new Progress(io, label);
+  try {
+    return await task();
+  } finally {
+    progress.stop();
+  }
+}

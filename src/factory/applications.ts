@@ -4,7 +4,22 @@
  */
 import { toHex } from "../internal/base64.js";
 import type { Open } from "../internal/enums.js";
-import { asObject, fail, type RawObject } from "../internal/read.js";
+import {
+  asObject,
+  boolValueOr,
+  fail,
+  isDecimalId,
+  flagReader,
+  hexValue,
+  objectValue,
+  optIntValue,
+  optSnowflakeValue,
+  optStringValue,
+  type RawObject,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+} from "../internal/read.js";
 import {
   Application,
   ApplicationFlags,
@@ -17,6 +32,7 @@ import {
   InviteApplication,
   PartialApplication,
 } from "../models/applications.js";
+import { OAuth2Scope } from "../models/oauth2.js";
 import { Permissions } from "../models/permissions.js";
 import type { User } from "../models/users.js";
 import type {
@@ -26,18 +42,6 @@ import type {
   RawPartialApplication,
 } from "../payloads/applications.js";
 import type { RESTAware } from "../traits.js";
-import {
-  boolValueOr,
-  flagReader,
-  hexValue,
-  objectValue,
-  optIntValue,
-  optSnowflakeValue,
-  optStringValue,
-  snowflakeValue,
-  stringsValue,
-  stringValue,
-} from "./fast-readers.js";
 import { deserializeTeam, serializeTeam } from "./teams.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
@@ -45,12 +49,19 @@ import { deserializeUser, serializeUser } from "./users.js";
 const PUBLIC_KEY_BYTES = 32;
 const readPermissions = flagReader(() => Permissions);
 const readApplicationFlags = flagReader(() => ApplicationFlags);
-const CONTEXT_KEY = /^(?:0|[1-9]\d{0,8})$/;
+
+let scopeTable: ReadonlyMap<string, string> | undefined;
+
+/** Every documented scope, mapped to itself: scope lists share these strings instead of copies. */
+function knownScopes(): ReadonlyMap<string, string> {
+  scopeTable ??= new Map(Object.values(OAuth2Scope).map((scope) => [scope, scope]));
+  return scopeTable;
+}
 
 /** Reads `install_params`-shaped objects. */
 function readInstallParameters(raw: RawObject, path: string): ApplicationInstallParameters {
   return new ApplicationInstallParameters({
-    scopes: stringsValue(raw.scopes, path, "scopes", true),
+    scopes: stringsValue(raw.scopes, path, "scopes", true, knownScopes()),
     permissions: readPermissions(raw.permissions, path, "permissions"),
   });
 }
@@ -115,16 +126,29 @@ function readIntegrationTypesConfig(
   const out = new Map<Open<ApplicationIntegrationType>, ApplicationIntegrationConfiguration>();
   if (value == null) return out;
   const configs = objectValue(value, path, "integration_types_config");
-  for (const key of Object.keys(configs)) {
-    const at = `${path}.integration_types_config["${key}"]`;
-    if (!CONTEXT_KEY.test(key)) {
+  for (const key in configs) {
+    if (!Object.hasOwn(configs, key)) continue;
+    if (key.length > 9 || !isDecimalId(key)) {
       fail(
         `${path}.integration_types_config[${JSON.stringify(key)}]`,
         "an installation context ID as the key",
         key,
       );
     }
-    out.set(Number(key), readIntegrationConfiguration(asObject(configs[key], at), at));
+    const config = configs[key];
+    if (typeof config !== "object" || config === null || Array.isArray(config)) {
+      fail(`${path}.integration_types_config["${key}"]`, "object", config);
+    }
+    const params = (config as RawObject).oauth2_install_params;
+    out.set(
+      Number(key),
+      new ApplicationIntegrationConfiguration({
+        oauth2InstallParameters:
+          params == null
+            ? null
+            : optInstallParameters(params, `${path}.integration_types_config["${key}"]`, "oauth2_install_params"),
+      }),
+    );
   }
   return out;
 }
@@ -190,15 +214,17 @@ function readPublicFields(raw: RawObject, app: RESTAware | null, path: string): 
  */
 export function deserializeApplication(raw: unknown, app: RESTAware | null, path = "$"): Application {
   const obj = asObject(raw, path);
+  const id = snowflakeValue(obj.id, path, "id");
+  const skuId = obj.primary_sku_id;
   return new Application({
-    id: snowflakeValue(obj.id, path, "id"),
+    id,
     name: stringValue(obj.name, path, "name"),
     description: stringValue(obj.description, path, "description"),
     iconHash: optStringValue(obj.icon, path, "icon"),
     app,
     type: optIntValue(obj.type, path, "type"),
     coverImageHash: optStringValue(obj.cover_image, path, "cover_image"),
-    primarySkuId: optSnowflakeValue(obj.primary_sku_id, path, "primary_sku_id"),
+    primarySkuId: skuId === id ? id : optSnowflakeValue(skuId, path, "primary_sku_id"),
     bot: optUser(obj.bot, app, path, "bot"),
     slug: optStringValue(obj.slug, path, "slug"),
     guildId: optSnowflakeValue(obj.guild_id, path, "guild_id"),
@@ -238,7 +264,13 @@ export function deserializeApplication(raw: unknown, app: RESTAware | null, path
     eventWebhooksTypes: stringsValue(obj.event_webhooks_types, path, "event_webhooks_types"),
     explicitContentFilter: optIntValue(obj.explicit_content_filter, path, "explicit_content_filter"),
     team: obj.team == null ? null : deserializeTeam(obj.team, app, `${path}.team`),
-    eligibleOauth2Scopes: stringsValue(obj.eligible_oauth2_scopes, path, "eligible_oauth2_scopes"),
+    eligibleOauth2Scopes: stringsValue(
+      obj.eligible_oauth2_scopes,
+      path,
+      "eligible_oauth2_scopes",
+      false,
+      knownScopes(),
+    ),
   });
 }
 

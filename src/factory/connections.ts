@@ -2,12 +2,19 @@
  * Builds the current user's connections from Discord's payloads, and back.
  * @module
  */
-import { asObject, fail } from "../internal/read.js";
+import {
+  asObject,
+  boolValue,
+  boolValueOr,
+  fail,
+  intValue,
+  optStringValue,
+  stringValue,
+} from "../internal/read.js";
 import { OwnConnection } from "../models/connections.js";
 import type { PartialIntegration } from "../models/integrations.js";
 import type { RawConnection } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
-import { boolValue, boolValueOr, intValue, optStringValue, stringValue } from "./fast-readers.js";
 import { deserializePartialIntegration, serializePartialIntegration } from "./guilds.js";
 
 /**

@@ -5,24 +5,28 @@
  */
 
 import {
-  arrayOf,
+  arrayValue,
   asObject,
-  asSnowflake,
-  boolOr,
-  fail,
-  itemString,
-  optInt,
-  optObject,
-  optSnowflake,
-  optString,
-  optTimestamp,
+  boolValue,
+  boolValueOr,
+  colorValue,
+  flagReader,
+  intValue,
+  nullableStringValue,
+  objectValue,
+  optColorValue,
+  optIntValue,
+  optObjectValue,
+  optSnowflakeValue,
+  optStringValue,
+  optTimestampValue,
   type RawObject,
-  reqBool,
-  reqInt,
-  reqObject,
-  reqSnowflake,
-  reqString,
-  reqTimestamp,
+  snowflakesValue,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+  timestampValue,
+  toDiscordTimestamp,
 } from "../internal/read.js";
 import { KnownCustomEmoji } from "../models/emojis.js";
 import {
@@ -50,15 +54,6 @@ import type { RawGuildSticker } from "../payloads/stickers.js";
 import type { Snowflake } from "../snowflakes.js";
 import type { RESTAware } from "../traits.js";
 import {
-  flagsOr,
-  optColor,
-  optFlags,
-  reqColor,
-  reqFlags,
-  reqNullableString,
-  toDiscordTimestamp,
-} from "./readers.js";
-import {
   deserializeUser,
   readAvatarDecoration,
   readCollectibles,
@@ -67,24 +62,24 @@ import {
   writeCollectibles,
 } from "./users.js";
 
+const readPermissions = flagReader(() => Permissions);
+const readRoleFlags = flagReader(() => RoleFlags);
+const readMemberFlags = flagReader(() => GuildMemberFlags);
+const readSystemChannelFlags = flagReader(() => GuildSystemChannelFlags);
+
 function mapById<T extends { readonly id: Snowflake }>(
-  raw: RawObject,
-  key: string,
+  value: unknown,
   path: string,
+  key: string,
   read: (value: RawObject, path: string) => T,
   required: boolean,
 ): Map<Snowflake, T> {
-  const value = raw[key];
+  const list = arrayValue(value, path, key, required);
   const where = `${path}.${key}`;
   const out = new Map<Snowflake, T>();
-  if (value == null) {
-    if (required) fail(where, "array", value);
-    return out;
-  }
-  if (!Array.isArray(value)) fail(where, "array", value);
-  for (let i = 0; i < value.length; i++) {
+  for (let i = 0; i < list.length; i++) {
     const itemPath = `${where}[${i}]`;
-    const item = read(asObject(value[i], itemPath), itemPath);
+    const item = read(asObject(list[i], itemPath), itemPath);
     out.set(item.id, item);
   }
   return out;
@@ -97,10 +92,10 @@ function mapById<T extends { readonly id: Snowflake }>(
  */
 export function readPartialGuildFields(raw: RawObject, path: string): PartialGuildFields {
   return {
-    id: reqSnowflake(raw, "id", path),
-    name: reqString(raw, "name", path),
-    iconHash: reqNullableString(raw, "icon", path),
-    features: arrayOf(raw, "features", path, itemString, true),
+    id: snowflakeValue(raw.id, path, "id"),
+    name: stringValue(raw.name, path, "name"),
+    iconHash: nullableStringValue(raw.icon, path, "icon"),
+    features: stringsValue(raw.features, path, "features", true),
   };
 }
 
@@ -111,33 +106,32 @@ export function writePartialGuildFields(guild: PartialGuild): RawPartialGuildFie
 
 function readRoleColors(raw: RawObject, path: string): RoleColors {
   return new RoleColors({
-    primaryColor: reqColor(raw, "primary_color", path),
-    secondaryColor: optColor(raw, "secondary_color", path),
-    tertiaryColor: optColor(raw, "tertiary_color", path),
+    primaryColor: colorValue(raw.primary_color, path, "primary_color"),
+    secondaryColor: optColorValue(raw.secondary_color, path, "secondary_color"),
+    tertiaryColor: optColorValue(raw.tertiary_color, path, "tertiary_color"),
   });
 }
 
 function readRole(raw: RawObject, app: RESTAware | null, guildId: Snowflake, path: string): Role {
-  const tags = optObject(raw, "tags", path, (value) => value);
-  const tagsPath = `${path}.tags`;
+  const tags = optObjectValue(raw.tags, path, "tags");
   return new Role({
     app,
-    id: reqSnowflake(raw, "id", path),
+    id: snowflakeValue(raw.id, path, "id"),
     guildId,
-    name: reqString(raw, "name", path),
-    color: reqColor(raw, "color", path),
-    colors: optObject(raw, "colors", path, readRoleColors),
-    isHoisted: reqBool(raw, "hoist", path),
-    iconHash: optString(raw, "icon", path),
-    unicodeEmoji: optString(raw, "unicode_emoji", path),
-    isManaged: reqBool(raw, "managed", path),
-    isMentionable: reqBool(raw, "mentionable", path),
-    permissions: reqFlags(Permissions, raw, "permissions", path),
-    position: reqInt(raw, "position", path),
-    flags: flagsOr(RoleFlags, raw, "flags", path, RoleFlags.NONE),
-    botId: tags === null ? null : optSnowflake(tags, "bot_id", tagsPath),
-    integrationId: tags === null ? null : optSnowflake(tags, "integration_id", tagsPath),
-    subscriptionListingId: tags === null ? null : optSnowflake(tags, "subscription_listing_id", tagsPath),
+    name: stringValue(raw.name, path, "name"),
+    color: colorValue(raw.color, path, "color"),
+    colors: raw.colors == null ? null : readRoleColors(objectValue(raw.colors, path, "colors"), `${path}.colors`),
+    isHoisted: boolValue(raw.hoist, path, "hoist"),
+    iconHash: optStringValue(raw.icon, path, "icon"),
+    unicodeEmoji: optStringValue(raw.unicode_emoji, path, "unicode_emoji"),
+    isManaged: boolValue(raw.managed, path, "managed"),
+    isMentionable: boolValue(raw.mentionable, path, "mentionable"),
+    permissions: readPermissions(raw.permissions, path, "permissions"),
+    position: intValue(raw.position, path, "position"),
+    flags: raw.flags == null ? RoleFlags.NONE : readRoleFlags(raw.flags, path, "flags"),
+    botId: tags === null ? null : optSnowflakeValue(tags.bot_id, path, "tags.bot_id"),
+    integrationId: tags === null ? null : optSnowflakeValue(tags.integration_id, path, "tags.integration_id"),
+    subscriptionListingId: tags === null ? null : optSnowflakeValue(tags.subscription_listing_id, path, "tags.subscription_listing_id"),
     isPremiumSubscriberRole: tags !== null && tags.premium_subscriber !== undefined,
     isAvailableForPurchase: tags !== null && tags.available_for_purchase !== undefined,
     isGuildLinkedRole: tags !== null && tags.guild_connections !== undefined,
@@ -215,15 +209,15 @@ function readEmoji(
 ): KnownCustomEmoji {
   return new KnownCustomEmoji({
     app,
-    id: reqSnowflake(raw, "id", path),
-    name: reqString(raw, "name", path),
-    isAnimated: boolOr(raw, "animated", path),
+    id: snowflakeValue(raw.id, path, "id"),
+    name: stringValue(raw.name, path, "name"),
+    isAnimated: boolValueOr(raw.animated, path, "animated"),
     guildId,
-    roleIds: arrayOf(raw, "roles", path, asSnowflake),
-    user: optObject(raw, "user", path, (user, where) => deserializeUser(user, app, where)),
-    isColonsRequired: boolOr(raw, "require_colons", path),
-    isManaged: boolOr(raw, "managed", path),
-    isAvailable: boolOr(raw, "available", path, true),
+    roleIds: snowflakesValue(raw.roles, path, "roles"),
+    user: raw.user == null ? null : deserializeUser(raw.user, app, `${path}.user`),
+    isColonsRequired: boolValueOr(raw.require_colons, path, "require_colons"),
+    isManaged: boolValueOr(raw.managed, path, "managed"),
+    isAvailable: boolValueOr(raw.available, path, "available", true),
   });
 }
 
@@ -261,15 +255,15 @@ export function serializeKnownCustomEmoji(emoji: KnownCustomEmoji): RawEmoji {
 function readSticker(raw: RawObject, app: RESTAware | null, path: string): GuildSticker {
   return new GuildSticker({
     app,
-    id: reqSnowflake(raw, "id", path),
-    name: reqString(raw, "name", path),
-    description: optString(raw, "description", path),
-    tag: reqString(raw, "tags", path),
-    type: optInt(raw, "type", path) ?? StickerType.GUILD,
-    formatType: optInt(raw, "format_type", path),
-    isAvailable: boolOr(raw, "available", path, true),
-    guildId: optSnowflake(raw, "guild_id", path),
-    user: optObject(raw, "user", path, (user, where) => deserializeUser(user, app, where)),
+    id: snowflakeValue(raw.id, path, "id"),
+    name: stringValue(raw.name, path, "name"),
+    description: optStringValue(raw.description, path, "description"),
+    tag: stringValue(raw.tags, path, "tags"),
+    type: optIntValue(raw.type, path, "type") ?? StickerType.GUILD,
+    formatType: optIntValue(raw.format_type, path, "format_type"),
+    isAvailable: boolValueOr(raw.available, path, "available", true),
+    guildId: optSnowflakeValue(raw.guild_id, path, "guild_id"),
+    user: raw.user == null ? null : deserializeUser(raw.user, app, `${path}.user`),
   });
 }
 
@@ -310,29 +304,26 @@ export function deserializePartialIntegration(
   path = "$",
 ): PartialIntegration {
   const object = asObject(raw, path);
-  const account = reqObject(object, "account", path);
-  const accountPath = `${path}.account`;
+  const account = objectValue(object.account, path, "account");
+  const guild = optObjectValue(object.guild, path, "guild");
   return new PartialIntegration({
-    id: reqString(object, "id", path),
-    name: optString(object, "name", path),
-    type: reqString(object, "type", path),
+    id: stringValue(object.id, path, "id"),
+    name: optStringValue(object.name, path, "name"),
+    type: stringValue(object.type, path, "type"),
     account: new IntegrationAccount({
-      id: reqString(account, "id", accountPath),
-      name: optString(account, "name", accountPath),
+      id: stringValue(account.id, path, "account.id"),
+      name: optStringValue(account.name, path, "account.name"),
     }),
-    guild: optObject(
-      object,
-      "guild",
-      path,
-      (guild, where) =>
-        new PartialGuild({
-          app,
-          id: reqSnowflake(guild, "id", where),
-          name: reqString(guild, "name", where),
-          iconHash: optString(guild, "icon", where),
-          features: arrayOf(guild, "features", where, itemString),
-        }),
-    ),
+    guild:
+      guild === null
+        ? null
+        : new PartialGuild({
+            app,
+            id: snowflakeValue(guild.id, path, "guild.id"),
+            name: stringValue(guild.name, path, "guild.name"),
+            iconHash: optStringValue(guild.icon, path, "guild.icon"),
+            features: stringsValue(guild.features, path, "guild.features"),
+          }),
   });
 }
 
@@ -367,20 +358,20 @@ export function deserializeMember(
     app,
     guildId,
     user: deserializeUser(object.user, app, `${path}.user`),
-    nickname: optString(object, "nick", path),
-    guildAvatarHash: optString(object, "avatar", path),
-    guildBannerHash: optString(object, "banner", path),
-    roleIds: arrayOf(object, "roles", path, asSnowflake, true),
-    joinedAt: reqTimestamp(object, "joined_at", path),
-    premiumSince: optTimestamp(object, "premium_since", path),
-    isDeaf: boolOr(object, "deaf", path),
-    isMute: boolOr(object, "mute", path),
-    isPending: boolOr(object, "pending", path),
-    communicationDisabledUntil: optTimestamp(object, "communication_disabled_until", path),
-    flags: flagsOr(GuildMemberFlags, object, "flags", path, GuildMemberFlags.NONE),
-    permissions: optFlags(Permissions, object, "permissions", path),
-    guildAvatarDecoration: optObject(object, "avatar_decoration_data", path, readAvatarDecoration),
-    collectibles: optObject(object, "collectibles", path, readCollectibles),
+    nickname: optStringValue(object.nick, path, "nick"),
+    guildAvatarHash: optStringValue(object.avatar, path, "avatar"),
+    guildBannerHash: optStringValue(object.banner, path, "banner"),
+    roleIds: snowflakesValue(object.roles, path, "roles", true),
+    joinedAt: timestampValue(object.joined_at, path, "joined_at"),
+    premiumSince: optTimestampValue(object.premium_since, path, "premium_since"),
+    isDeaf: boolValueOr(object.deaf, path, "deaf"),
+    isMute: boolValueOr(object.mute, path, "mute"),
+    isPending: boolValueOr(object.pending, path, "pending"),
+    communicationDisabledUntil: optTimestampValue(object.communication_disabled_until, path, "communication_disabled_until"),
+    flags: object.flags == null ? GuildMemberFlags.NONE : readMemberFlags(object.flags, path, "flags"),
+    permissions: object.permissions == null ? null : readPermissions(object.permissions, path, "permissions"),
+    guildAvatarDecoration: readAvatarDecoration(object.avatar_decoration_data, path),
+    collectibles: readCollectibles(object.collectibles, path),
   });
 }
 
@@ -413,10 +404,10 @@ export function serializeMember(member: Member): RawGuildMember {
 
 function readIncidents(raw: RawObject, path: string): GuildIncidents {
   return new GuildIncidents({
-    invitesDisabledUntil: optTimestamp(raw, "invites_disabled_until", path),
-    dmsDisabledUntil: optTimestamp(raw, "dms_disabled_until", path),
-    dmSpamDetectedAt: optTimestamp(raw, "dm_spam_detected_at", path),
-    raidDetectedAt: optTimestamp(raw, "raid_detected_at", path),
+    invitesDisabledUntil: optTimestampValue(raw.invites_disabled_until, path, "invites_disabled_until"),
+    dmsDisabledUntil: optTimestampValue(raw.dms_disabled_until, path, "dms_disabled_until"),
+    dmSpamDetectedAt: optTimestampValue(raw.dm_spam_detected_at, path, "dm_spam_detected_at"),
+    raidDetectedAt: optTimestampValue(raw.raid_detected_at, path, "raid_detected_at"),
   });
 }
 
@@ -450,43 +441,46 @@ export function deserializeRestGuild(raw: unknown, app: RESTAware | null, path =
     name: base.name,
     iconHash: base.iconHash,
     features: base.features,
-    description: optString(object, "description", path),
-    homeHeaderHash: optString(object, "home_header", path),
-    splashHash: optString(object, "splash", path),
-    discoverySplashHash: optString(object, "discovery_splash", path),
-    bannerHash: optString(object, "banner", path),
-    ownerId: reqSnowflake(object, "owner_id", path),
-    applicationId: optSnowflake(object, "application_id", path),
-    afkChannelId: optSnowflake(object, "afk_channel_id", path),
-    afkTimeout: reqInt(object, "afk_timeout", path),
-    systemChannelId: optSnowflake(object, "system_channel_id", path),
-    systemChannelFlags: reqFlags(GuildSystemChannelFlags, object, "system_channel_flags", path),
-    isWidgetEnabled: boolOr(object, "widget_enabled", path),
-    widgetChannelId: optSnowflake(object, "widget_channel_id", path),
-    verificationLevel: reqInt(object, "verification_level", path),
-    roles: mapById(object, "roles", path, (role, where) => readRole(role, app, guildId, where), true),
-    defaultMessageNotifications: reqInt(object, "default_message_notifications", path),
-    mfaLevel: reqInt(object, "mfa_level", path),
-    explicitContentFilter: reqInt(object, "explicit_content_filter", path),
-    maxPresences: optInt(object, "max_presences", path),
-    maxMembers: optInt(object, "max_members", path),
-    maxStageVideoChannelUsers: optInt(object, "max_stage_video_channel_users", path),
-    maxVideoChannelUsers: optInt(object, "max_video_channel_users", path),
-    vanityUrlCode: optString(object, "vanity_url_code", path),
-    premiumTier: reqInt(object, "premium_tier", path),
-    premiumSubscriptionCount: optInt(object, "premium_subscription_count", path),
-    preferredLocale: reqString(object, "preferred_locale", path),
-    rulesChannelId: optSnowflake(object, "rules_channel_id", path),
-    safetyAlertsChannelId: optSnowflake(object, "safety_alerts_channel_id", path),
-    publicUpdatesChannelId: optSnowflake(object, "public_updates_channel_id", path),
-    isPremiumProgressBarEnabled: boolOr(object, "premium_progress_bar_enabled", path),
-    isNsfw: boolOr(object, "nsfw", path),
-    nsfwLevel: optInt(object, "nsfw_level", path),
-    emojis: mapById(object, "emojis", path, (emoji, where) => readEmoji(emoji, app, guildId, where), true),
-    stickers: mapById(object, "stickers", path, (sticker, where) => readSticker(sticker, app, where), false),
-    incidents: optObject(object, "incidents_data", path, readIncidents),
-    approximateMemberCount: optInt(object, "approximate_member_count", path),
-    approximateActiveMemberCount: optInt(object, "approximate_presence_count", path),
+    description: optStringValue(object.description, path, "description"),
+    homeHeaderHash: optStringValue(object.home_header, path, "home_header"),
+    splashHash: optStringValue(object.splash, path, "splash"),
+    discoverySplashHash: optStringValue(object.discovery_splash, path, "discovery_splash"),
+    bannerHash: optStringValue(object.banner, path, "banner"),
+    ownerId: snowflakeValue(object.owner_id, path, "owner_id"),
+    applicationId: optSnowflakeValue(object.application_id, path, "application_id"),
+    afkChannelId: optSnowflakeValue(object.afk_channel_id, path, "afk_channel_id"),
+    afkTimeout: intValue(object.afk_timeout, path, "afk_timeout"),
+    systemChannelId: optSnowflakeValue(object.system_channel_id, path, "system_channel_id"),
+    systemChannelFlags: readSystemChannelFlags(object.system_channel_flags, path, "system_channel_flags"),
+    isWidgetEnabled: boolValueOr(object.widget_enabled, path, "widget_enabled"),
+    widgetChannelId: optSnowflakeValue(object.widget_channel_id, path, "widget_channel_id"),
+    verificationLevel: intValue(object.verification_level, path, "verification_level"),
+    roles: mapById(object.roles, path, "roles", (role, where) => readRole(role, app, guildId, where), true),
+    defaultMessageNotifications: intValue(object.default_message_notifications, path, "default_message_notifications"),
+    mfaLevel: intValue(object.mfa_level, path, "mfa_level"),
+    explicitContentFilter: intValue(object.explicit_content_filter, path, "explicit_content_filter"),
+    maxPresences: optIntValue(object.max_presences, path, "max_presences"),
+    maxMembers: optIntValue(object.max_members, path, "max_members"),
+    maxStageVideoChannelUsers: optIntValue(object.max_stage_video_channel_users, path, "max_stage_video_channel_users"),
+    maxVideoChannelUsers: optIntValue(object.max_video_channel_users, path, "max_video_channel_users"),
+    vanityUrlCode: optStringValue(object.vanity_url_code, path, "vanity_url_code"),
+    premiumTier: intValue(object.premium_tier, path, "premium_tier"),
+    premiumSubscriptionCount: optIntValue(object.premium_subscription_count, path, "premium_subscription_count"),
+    preferredLocale: stringValue(object.preferred_locale, path, "preferred_locale"),
+    rulesChannelId: optSnowflakeValue(object.rules_channel_id, path, "rules_channel_id"),
+    safetyAlertsChannelId: optSnowflakeValue(object.safety_alerts_channel_id, path, "safety_alerts_channel_id"),
+    publicUpdatesChannelId: optSnowflakeValue(object.public_updates_channel_id, path, "public_updates_channel_id"),
+    isPremiumProgressBarEnabled: boolValueOr(object.premium_progress_bar_enabled, path, "premium_progress_bar_enabled"),
+    isNsfw: boolValueOr(object.nsfw, path, "nsfw"),
+    nsfwLevel: optIntValue(object.nsfw_level, path, "nsfw_level"),
+    emojis: mapById(object.emojis, path, "emojis", (emoji, where) => readEmoji(emoji, app, guildId, where), true),
+    stickers: mapById(object.stickers, path, "stickers", (sticker, where) => readSticker(sticker, app, where), false),
+    incidents:
+      object.incidents_data == null
+        ? null
+        : readIncidents(objectValue(object.incidents_data, path, "incidents_data"), `${path}.incidents_data`),
+    approximateMemberCount: optIntValue(object.approximate_member_count, path, "approximate_member_count"),
+    approximateActiveMemberCount: optIntValue(object.approximate_presence_count, path, "approximate_presence_count"),
   });
 }
 

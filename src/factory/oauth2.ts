@@ -4,15 +4,14 @@
  */
 import type { Open } from "../internal/enums.js";
 import {
-  arrayOf,
   asObject,
   fail,
-  itemString,
-  optString,
-  optTimestamp,
+  optStringValue,
   type RawObject,
-  reqString,
-  reqTimestamp,
+  stringsValue,
+  stringValue,
+  timestampValue,
+  toDiscordTimestamp,
 } from "../internal/read.js";
 import {
   AuthorizationInformation,
@@ -31,7 +30,6 @@ import type {
 import type { RESTAware } from "../traits.js";
 import { deserializeAuthorizationApplication, serializeAuthorizationApplication } from "./applications.js";
 import { deserializeRestGuild, serializeRestGuild } from "./guilds.js";
-import { toDiscordTimestamp } from "./readers.js";
 import { deserializeUser, serializeUser } from "./users.js";
 import { deserializeIncomingWebhook, serializeIncomingWebhook } from "./webhooks.js";
 
@@ -50,26 +48,47 @@ export function parseScopes(scope: string): Open<OAuth2Scope>[] {
 
 const DIGITS = /^\d{1,15}$/;
 
-function readExpiresIn(raw: RawObject, path: string, fromQuery: boolean): number {
-  const value = raw.expires_in;
+function readExpiresIn(value: unknown, path: string, fromQuery: boolean): number {
   if (Number.isSafeInteger(value)) return value as number;
   if (fromQuery && typeof value === "string" && DIGITS.test(value)) return Number(value);
   return fail(`${path}.expires_in`, "lifetime in seconds (integer)", value);
 }
 
-function readTokenFields(raw: RawObject, path: string, now: Instant | undefined, fromQuery: boolean) {
-  const accessToken = reqString(raw, "access_token", path);
-  const tokenType = reqString(raw, "token_type", path);
-  const expiresIn = readExpiresIn(raw, path, fromQuery);
-  const scopes = parseScopes(reqString(raw, "scope", path));
-  let expiresAt = optTimestamp(raw, "expires_at", path);
-  if (expiresAt === null) {
-    const base = now === undefined ? Date.now() : typeof now === "number" ? now : now.getTime();
-    expiresAt = new Date(base + expiresIn * 1000);
-    if (Number.isNaN(expiresAt.getTime()))
-      fail(`${path}.expires_in`, "lifetime in seconds within Date's range", base);
+const SCOPE_CACHE_LIMIT = 256;
+const scopeLists = new Map<string, readonly Open<OAuth2Scope>[]>();
+
+/** The scopes of `scope`, as a frozen list shared by every token granted the same scope string. */
+function readScopes(value: unknown, path: string): readonly Open<OAuth2Scope>[] {
+  const scope = stringValue(value, path, "scope");
+  let scopes = scopeLists.get(scope);
+  if (scopes === undefined) {
+    scopes = Object.freeze(parseScopes(scope));
+    if (scopeLists.size < SCOPE_CACHE_LIMIT) scopeLists.set(scope, scopes);
   }
-  return { accessToken, tokenType, expiresIn, expiresAt, scopes } satisfies PartialOAuth2TokenInit;
+  return scopes;
+}
+
+/** Our stored `expires_at` when present, else `now + expiresIn` seconds. */
+function readExpiresAt(value: unknown, path: string, now: Instant | undefined, expiresIn: number): Date {
+  if (value != null) return timestampValue(value, path, "expires_at");
+  const base = now === undefined ? Date.now() : typeof now === "number" ? now : now.getTime();
+  const expiresAt = new Date(base + expiresIn * 1000);
+  if (Number.isNaN(expiresAt.getTime()))
+    fail(`${path}.expires_in`, "lifetime in seconds within Date's range", base);
+  return expiresAt;
+}
+
+function readTokenFields(
+  raw: RawObject,
+  path: string,
+  now: Instant | undefined,
+  fromQuery: boolean,
+): PartialOAuth2TokenInit {
+  const accessToken = stringValue(raw.access_token, path, "access_token");
+  const tokenType = stringValue(raw.token_type, path, "token_type");
+  const expiresIn = readExpiresIn(raw.expires_in, path, fromQuery);
+  const scopes = readScopes(raw.scope, path);
+  return { accessToken, tokenType, expiresIn, expiresAt: readExpiresAt(raw.expires_at, path, now, expiresIn), scopes };
 }
 
 /**
@@ -99,14 +118,17 @@ export function deserializeAuthorizationToken(
   now?: Instant,
 ): OAuth2AuthorizationToken {
   const obj = asObject(raw, path);
-  const fields = readTokenFields(obj, path, now, false);
+  const accessToken = stringValue(obj.access_token, path, "access_token");
+  const tokenType = stringValue(obj.token_type, path, "token_type");
+  const expiresIn = readExpiresIn(obj.expires_in, path, false);
+  const scopes = readScopes(obj.scope, path);
   return new OAuth2AuthorizationToken({
-    accessToken: fields.accessToken,
-    tokenType: fields.tokenType,
-    expiresIn: fields.expiresIn,
-    expiresAt: fields.expiresAt,
-    scopes: fields.scopes,
-    refreshToken: reqString(obj, "refresh_token", path),
+    accessToken,
+    tokenType,
+    expiresIn,
+    expiresAt: readExpiresAt(obj.expires_at, path, now, expiresIn),
+    scopes,
+    refreshToken: stringValue(obj.refresh_token, path, "refresh_token"),
     webhook: obj.webhook == null ? null : deserializeIncomingWebhook(obj.webhook, app, `${path}.webhook`),
     guild: obj.guild == null ? null : deserializeRestGuild(obj.guild, app, `${path}.guild`),
   });
@@ -152,7 +174,7 @@ export function deserializeImplicitToken(source: unknown, path = "$", now?: Inst
     expiresIn: fields.expiresIn,
     expiresAt: fields.expiresAt,
     scopes: fields.scopes,
-    state: optString(raw, "state", path),
+    state: optStringValue(raw.state, path, "state"),
   });
 }
 
@@ -198,8 +220,8 @@ export function deserializeAuthorizationInformation(
   const obj = asObject(raw, path);
   return new AuthorizationInformation({
     application: deserializeAuthorizationApplication(obj.application, app, `${path}.application`),
-    expiresAt: reqTimestamp(obj, "expires", path),
-    scopes: arrayOf(obj, "scopes", path, itemString, true),
+    expiresAt: timestampValue(obj.expires, path, "expires"),
+    scopes: stringsValue(obj.scopes, path, "scopes", true),
     user: obj.user == null ? null : deserializeUser(obj.user, app, `${path}.user`),
   });
 }

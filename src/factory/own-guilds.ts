@@ -2,12 +2,8 @@
  * Builds the current user's guild list entries from Discord's payloads, and back.
  * @module
  */
-import { asObject } from "../internal/read.js";
-import { OwnGuild } from "../models/own-guilds.js";
-import { Permissions } from "../models/permissions.js";
-import type { RawOwnGuild } from "../payloads/connections.js";
-import type { RESTAware } from "../traits.js";
 import {
+  asObject,
   boolValue,
   flagReader,
   nullableStringValue,
@@ -16,7 +12,11 @@ import {
   snowflakeValue,
   stringsValue,
   stringValue,
-} from "./fast-readers.js";
+} from "../internal/read.js";
+import { OwnGuild } from "../models/own-guilds.js";
+import { Permissions } from "../models/permissions.js";
+import type { RawOwnGuild } from "../payloads/connections.js";
+import type { RESTAware } from "../traits.js";
 
 const readPermissions = flagReader(() => Permissions);
 

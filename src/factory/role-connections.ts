@@ -2,7 +2,7 @@
  * Builds linked-role models from Discord's payloads, and back.
  * @module
  */
-import { asObject, fail, optString, type RawObject, reqInt, reqString } from "../internal/read.js";
+import { asObject, fail, intValue, optStringValue, stringValue } from "../internal/read.js";
 import { ApplicationRoleConnection, ApplicationRoleConnectionMetadata } from "../models/role-connections.js";
 import type {
   RawApplicationRoleConnection,
@@ -10,9 +10,8 @@ import type {
 } from "../payloads/applications.js";
 
 /** A JSON object of strings under `key` as a `Map`; empty when missing or null. */
-function readStringMap(raw: RawObject, key: string, path: string): Map<string, string> {
+function readStringMap(value: unknown, path: string, key: string): Map<string, string> {
   const out = new Map<string, string>();
-  const value = raw[key];
   if (value == null) return out;
   const where = `${path}.${key}`;
   const obj = asObject(value, where);
@@ -37,9 +36,9 @@ function writeStringMap(map: ReadonlyMap<string, string>): Record<string, string
 export function deserializeApplicationRoleConnection(raw: unknown, path = "$"): ApplicationRoleConnection {
   const obj = asObject(raw, path);
   return new ApplicationRoleConnection({
-    platformName: optString(obj, "platform_name", path),
-    platformUsername: optString(obj, "platform_username", path),
-    metadata: readStringMap(obj, "metadata", path),
+    platformName: optStringValue(obj.platform_name, path, "platform_name"),
+    platformUsername: optStringValue(obj.platform_username, path, "platform_username"),
+    metadata: readStringMap(obj.metadata, path, "metadata"),
   });
 }
 
@@ -64,12 +63,12 @@ export function deserializeApplicationRoleConnectionMetadata(
 ): ApplicationRoleConnectionMetadata {
   const obj = asObject(raw, path);
   return new ApplicationRoleConnectionMetadata({
-    type: reqInt(obj, "type", path),
-    key: reqString(obj, "key", path),
-    name: reqString(obj, "name", path),
-    nameLocalizations: readStringMap(obj, "name_localizations", path),
-    description: reqString(obj, "description", path),
-    descriptionLocalizations: readStringMap(obj, "description_localizations", path),
+    type: intValue(obj.type, path, "type"),
+    key: stringValue(obj.key, path, "key"),
+    name: stringValue(obj.name, path, "name"),
+    nameLocalizations: readStringMap(obj.name_localizations, path, "name_localizations"),
+    description: stringValue(obj.description, path, "description"),
+    descriptionLocalizations: readStringMap(obj.description_localizations, path, "description_localizations"),
   });
 }
 

@@ -2,19 +2,37 @@
  * Builds team models from Discord's payloads, and back.
  * @module
  */
-import { asObject, fail, type RawObject } from "../internal/read.js";
+import {
+  asObject,
+  fail,
+  intValue,
+  optStringValue,
+  type RawObject,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+} from "../internal/read.js";
 import { Team, TeamMember } from "../models/teams.js";
 import type { RawTeam, RawTeamMember } from "../payloads/teams.js";
 import type { Snowflake } from "../snowflakes.js";
 import type { RESTAware } from "../traits.js";
-import { intValue, optStringValue, snowflakeValue, stringsValue, stringValue } from "./fast-readers.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
-function readMember(raw: RawObject, app: RESTAware | null, path: string): TeamMember {
+const ALL_PERMISSIONS: readonly string[] = Object.freeze(["*"]);
+
+/** `["*"]`, the only value Discord sends, as one shared list. */
+function readLegacyPermissions(value: unknown, path: string): readonly string[] {
+  if (Array.isArray(value) && value.length === 1 && value[0] === "*") return ALL_PERMISSIONS;
+  return stringsValue(value, path, "permissions");
+}
+
+/** Reads a member; `teamId`, when known, is the team's own ID string, reused instead of a copy. */
+function readMember(raw: RawObject, app: RESTAware | null, path: string, teamId: Snowflake | null): TeamMember {
+  const rawTeamId = raw.team_id;
   return new TeamMember({
     membershipState: intValue(raw.membership_state, path, "membership_state"),
-    permissions: stringsValue(raw.permissions, path, "permissions"),
-    teamId: snowflakeValue(raw.team_id, path, "team_id"),
+    permissions: readLegacyPermissions(raw.permissions, path),
+    teamId: rawTeamId === teamId && teamId !== null ? teamId : snowflakeValue(rawTeamId, path, "team_id"),
     user: deserializeUser(raw.user, app, `${path}.user`),
     role: optStringValue(raw.role, path, "role"),
   });
@@ -28,7 +46,7 @@ function readMember(raw: RawObject, app: RESTAware | null, path: string): TeamMe
  * @throws DeserializationError when the payload does not fit.
  */
 export function deserializeTeamMember(raw: unknown, app: RESTAware | null, path = "$"): TeamMember {
-  return readMember(asObject(raw, path), app, path);
+  return readMember(asObject(raw, path), app, path, null);
 }
 
 /** Discord's team member object for `member`. */
@@ -60,7 +78,7 @@ export function deserializeTeam(raw: unknown, app: RESTAware | null, path = "$")
   const members = new Map<Snowflake, TeamMember>();
   for (let i = 0; i < list.length; i++) {
     const at = `${where}[${i}]`;
-    const member = readMember(asObject(list[i], at), app, at);
+    const member = readMember(asObject(list[i], at), app, at, id);
     members.set(member.user.id, member);
   }
   return new Team({ app, id, name, iconHash, members, ownerId });

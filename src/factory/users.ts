@@ -6,15 +6,19 @@
 
 import {
   asObject,
-  boolOr,
-  optBool,
-  optInt,
-  optObject,
-  optSnowflake,
-  optString,
+  boolValueOr,
+  flagReader,
+  nullableStringValue,
+  optBoolValue,
+  optColorValue,
+  optIntValue,
+  optObjectValue,
+  optSnowflakeValue,
+  optStringValue,
+  optUnixSecondsValue,
   type RawObject,
-  reqSnowflake,
-  reqString,
+  snowflakeValue,
+  stringValue,
 } from "../internal/read.js";
 import {
   AvatarDecoration,
@@ -36,14 +40,20 @@ import type {
   RawUser,
 } from "../payloads/users.js";
 import type { RESTAware } from "../traits.js";
-import { flagsOr, optColor, optUnixSeconds, reqNullableString } from "./readers.js";
 
-/** Reads an avatar decoration object (`avatar_decoration_data`) found at `path`. */
-export function readAvatarDecoration(raw: RawObject, path: string): AvatarDecoration {
+const readUserFlags = flagReader(() => UserFlags);
+
+/**
+ * Reads the `avatar_decoration_data` value of the object at `path` (a user or a member); `null` when
+ * missing or null.
+ */
+export function readAvatarDecoration(value: unknown, path: string): AvatarDecoration | null {
+  const raw = optObjectValue(value, path, "avatar_decoration_data");
+  if (raw === null) return null;
   return new AvatarDecoration({
-    assetHash: reqString(raw, "asset", path),
-    skuId: optSnowflake(raw, "sku_id", path),
-    expiresAt: optUnixSeconds(raw, "expires_at", path),
+    assetHash: stringValue(raw.asset, path, "avatar_decoration_data.asset"),
+    skuId: optSnowflakeValue(raw.sku_id, path, "avatar_decoration_data.sku_id"),
+    expiresAt: optUnixSecondsValue(raw.expires_at, path, "avatar_decoration_data.expires_at"),
   });
 }
 
@@ -54,18 +64,25 @@ export function writeAvatarDecoration(decoration: AvatarDecoration): RawAvatarDe
   return out;
 }
 
-function readNameplate(raw: RawObject, path: string): Nameplate {
+function readNameplate(value: unknown, path: string): Nameplate | null {
+  const raw = optObjectValue(value, path, "collectibles.nameplate");
+  if (raw === null) return null;
   return new Nameplate({
-    skuId: optSnowflake(raw, "sku_id", path),
-    asset: reqString(raw, "asset", path),
-    label: optString(raw, "label", path) ?? "",
-    palette: reqString(raw, "palette", path),
+    skuId: optSnowflakeValue(raw.sku_id, path, "collectibles.nameplate.sku_id"),
+    asset: stringValue(raw.asset, path, "collectibles.nameplate.asset"),
+    label: optStringValue(raw.label, path, "collectibles.nameplate.label") ?? "",
+    palette: stringValue(raw.palette, path, "collectibles.nameplate.palette"),
   });
 }
 
-/** Reads a collectibles object found at `path`. */
-export function readCollectibles(raw: RawObject, path: string): Collectibles {
-  return new Collectibles({ nameplate: optObject(raw, "nameplate", path, readNameplate) });
+/**
+ * Reads the `collectibles` value of the object at `path` (a user or a member); `null` when missing or
+ * null.
+ */
+export function readCollectibles(value: unknown, path: string): Collectibles | null {
+  const raw = optObjectValue(value, path, "collectibles");
+  if (raw === null) return null;
+  return new Collectibles({ nameplate: readNameplate(raw.nameplate, path) });
 }
 
 /** Writes collectibles back to Discord's shape. */
@@ -79,12 +96,14 @@ export function writeCollectibles(collectibles: Collectibles): RawCollectibles {
   };
 }
 
-function readPrimaryGuild(raw: RawObject, path: string): PrimaryGuild {
+function readPrimaryGuild(value: unknown, path: string): PrimaryGuild | null {
+  const raw = optObjectValue(value, path, "primary_guild");
+  if (raw === null) return null;
   return new PrimaryGuild({
-    identityGuildId: optSnowflake(raw, "identity_guild_id", path),
-    identityEnabled: optBool(raw, "identity_enabled", path),
-    tag: optString(raw, "tag", path),
-    badgeHash: optString(raw, "badge", path),
+    identityGuildId: optSnowflakeValue(raw.identity_guild_id, path, "primary_guild.identity_guild_id"),
+    identityEnabled: optBoolValue(raw.identity_enabled, path, "primary_guild.identity_enabled"),
+    tag: optStringValue(raw.tag, path, "primary_guild.tag"),
+    badgeHash: optStringValue(raw.badge, path, "primary_guild.badge"),
   });
 }
 
@@ -98,23 +117,26 @@ function writePrimaryGuild(guild: PrimaryGuild): RawPrimaryGuild {
 }
 
 function readUserFields(raw: RawObject, app: RESTAware | null, path: string): UserInit {
-  const publicFlags = flagsOr(UserFlags, raw, "public_flags", path, UserFlags.NONE);
+  const publicFlagsValue = raw.public_flags;
+  const publicFlags =
+    publicFlagsValue == null ? UserFlags.NONE : readUserFlags(publicFlagsValue, path, "public_flags");
+  const flagsValue = raw.flags;
   return {
     app,
-    id: reqSnowflake(raw, "id", path),
-    username: reqString(raw, "username", path),
-    discriminator: reqString(raw, "discriminator", path),
-    globalName: optString(raw, "global_name", path),
-    avatarHash: reqNullableString(raw, "avatar", path),
-    bannerHash: optString(raw, "banner", path),
-    accentColor: optColor(raw, "accent_color", path),
-    isBot: boolOr(raw, "bot", path),
-    isSystem: boolOr(raw, "system", path),
-    flags: flagsOr(UserFlags, raw, "flags", path, publicFlags),
+    id: snowflakeValue(raw.id, path, "id"),
+    username: stringValue(raw.username, path, "username"),
+    discriminator: stringValue(raw.discriminator, path, "discriminator"),
+    globalName: optStringValue(raw.global_name, path, "global_name"),
+    avatarHash: nullableStringValue(raw.avatar, path, "avatar"),
+    bannerHash: optStringValue(raw.banner, path, "banner"),
+    accentColor: optColorValue(raw.accent_color, path, "accent_color"),
+    isBot: boolValueOr(raw.bot, path, "bot"),
+    isSystem: boolValueOr(raw.system, path, "system"),
+    flags: flagsValue == null ? publicFlags : readUserFlags(flagsValue, path, "flags"),
     publicFlags,
-    avatarDecoration: optObject(raw, "avatar_decoration_data", path, readAvatarDecoration),
-    collectibles: optObject(raw, "collectibles", path, readCollectibles),
-    primaryGuild: optObject(raw, "primary_guild", path, readPrimaryGuild),
+    avatarDecoration: readAvatarDecoration(raw.avatar_decoration_data, path),
+    collectibles: readCollectibles(raw.collectibles, path),
+    primaryGuild: readPrimaryGuild(raw.primary_guild, path),
   };
 }
 
@@ -137,19 +159,14 @@ export function deserializeUser(raw: unknown, app: RESTAware | null, path = "$")
 export function deserializeMyUser(raw: unknown, app: RESTAware | null, path = "$"): OwnUser {
   const object = asObject(raw, path);
   const fields = readUserFields(object, app, path);
-  const premium = optInt(object, "premium_type", path);
   return new OwnUser({
     ...fields,
-    isMfaEnabled: boolOr(object, "mfa_enabled", path),
-    locale: optString(object, "locale", path),
-    isVerified: optBool(object, "verified", path),
-    email: optString(object, "email", path),
-    premiumType: premium,
+    isMfaEnabled: boolValueOr(object.mfa_enabled, path, "mfa_enabled"),
+    locale: optStringValue(object.locale, path, "locale"),
+    isVerified: optBoolValue(object.verified, path, "verified"),
+    email: optStringValue(object.email, path, "email"),
+    premiumType: optIntValue(object.premium_type, path, "premium_type"),
   });
-}
-
-function partial<T>(raw: RawObject, key: string, read: () => T): T | undefined {
-  return raw[key] === undefined ? undefined : read();
 }
 
 /**
@@ -160,24 +177,28 @@ export function deserializePartialUser(raw: unknown, app: RESTAware | null, path
   const o = asObject(raw, path);
   return new PartialUser({
     app,
-    id: reqSnowflake(o, "id", path),
-    username: partial(o, "username", () => reqString(o, "username", path)),
-    discriminator: partial(o, "discriminator", () => reqString(o, "discriminator", path)),
-    globalName: partial(o, "global_name", () => optString(o, "global_name", path)),
-    avatarHash: partial(o, "avatar", () => optString(o, "avatar", path)),
-    bannerHash: partial(o, "banner", () => optString(o, "banner", path)),
-    accentColor: partial(o, "accent_color", () => optColor(o, "accent_color", path)),
-    isBot: partial(o, "bot", () => boolOr(o, "bot", path)),
-    isSystem: partial(o, "system", () => boolOr(o, "system", path)),
-    flags: partial(o, "flags", () => flagsOr(UserFlags, o, "flags", path, UserFlags.NONE)),
-    publicFlags: partial(o, "public_flags", () =>
-      flagsOr(UserFlags, o, "public_flags", path, UserFlags.NONE),
-    ),
-    avatarDecoration: partial(o, "avatar_decoration_data", () =>
-      optObject(o, "avatar_decoration_data", path, readAvatarDecoration),
-    ),
-    collectibles: partial(o, "collectibles", () => optObject(o, "collectibles", path, readCollectibles)),
-    primaryGuild: partial(o, "primary_guild", () => optObject(o, "primary_guild", path, readPrimaryGuild)),
+    id: snowflakeValue(o.id, path, "id"),
+    username: o.username === undefined ? undefined : stringValue(o.username, path, "username"),
+    discriminator:
+      o.discriminator === undefined ? undefined : stringValue(o.discriminator, path, "discriminator"),
+    globalName: o.global_name === undefined ? undefined : optStringValue(o.global_name, path, "global_name"),
+    avatarHash: o.avatar === undefined ? undefined : optStringValue(o.avatar, path, "avatar"),
+    bannerHash: o.banner === undefined ? undefined : optStringValue(o.banner, path, "banner"),
+    accentColor:
+      o.accent_color === undefined ? undefined : optColorValue(o.accent_color, path, "accent_color"),
+    isBot: o.bot === undefined ? undefined : boolValueOr(o.bot, path, "bot"),
+    isSystem: o.system === undefined ? undefined : boolValueOr(o.system, path, "system"),
+    flags: o.flags === undefined ? undefined : o.flags === null ? UserFlags.NONE : readUserFlags(o.flags, path, "flags"),
+    publicFlags:
+      o.public_flags === undefined
+        ? undefined
+        : o.public_flags === null
+          ? UserFlags.NONE
+          : readUserFlags(o.public_flags, path, "public_flags"),
+    avatarDecoration:
+      o.avatar_decoration_data === undefined ? undefined : readAvatarDecoration(o.avatar_decoration_data, path),
+    collectibles: o.collectibles === undefined ? undefined : readCollectibles(o.collectibles, path),
+    primaryGuild: o.primary_guild === undefined ? undefined : readPrimaryGuild(o.primary_guild, path),
   });
 }
 

@@ -3,11 +3,10 @@
  * model module imports the serializer back).
  * @module
  */
-import { asObject, optSnowflake, optString, reqInt, reqSnowflake } from "../internal/read.js";
+import { asObject, intValue, nullableStringValue, optSnowflakeValue, optStringValue, snowflakeValue } from "../internal/read.js";
 import { IncomingWebhook } from "../models/webhooks.js";
 import type { RawIncomingWebhook } from "../payloads/webhooks.js";
 import type { RESTAware } from "../traits.js";
-import { reqNullableString } from "./readers.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
 /**
@@ -21,16 +20,16 @@ export function deserializeIncomingWebhook(raw: unknown, app: RESTAware | null, 
   const user = object.user;
   return new IncomingWebhook({
     app,
-    id: reqSnowflake(object, "id", path),
-    type: reqInt(object, "type", path),
-    name: optString(object, "name", path),
-    avatarHash: reqNullableString(object, "avatar", path),
-    applicationId: optSnowflake(object, "application_id", path),
-    channelId: optSnowflake(object, "channel_id", path),
-    guildId: optSnowflake(object, "guild_id", path),
+    id: snowflakeValue(object.id, path, "id"),
+    type: intValue(object.type, path, "type"),
+    name: optStringValue(object.name, path, "name"),
+    avatarHash: nullableStringValue(object.avatar, path, "avatar"),
+    applicationId: optSnowflakeValue(object.application_id, path, "application_id"),
+    channelId: optSnowflakeValue(object.channel_id, path, "channel_id"),
+    guildId: optSnowflakeValue(object.guild_id, path, "guild_id"),
     author: user == null ? null : deserializeUser(user, app, `${path}.user`),
-    token: optString(object, "token", path),
-    url: optString(object, "url", path),
+    token: optStringValue(object.token, path, "token"),
+    url: optStringValue(object.url, path, "url"),
   });
 }
 

@@ -297,26 +297,44 @@ export function toDiscordTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, -1)}000+00:00`;
 }
 
-/** A copy of an array of strings; `[]` when missing or null unless `required`. */
-export function stringsValue(value: unknown, path: string, key: string, required = false): string[] {
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * A copy of an array of strings; `[]` when missing or null unless `required`. Empty lists share one
+ * frozen array; with `intern`, each item that is a key of it is replaced by the map's value (one shared
+ * string instead of a copy per payload).
+ */
+export function stringsValue(
+  value: unknown,
+  path: string,
+  key: string,
+  required = false,
+  intern?: ReadonlyMap<string, string>,
+): readonly string[] {
   if (!Array.isArray(value)) {
-    if (value == null && !required) return [];
+    if (value == null && !required) return EMPTY;
     failAt(path, key, "array", value);
   }
   const length = value.length;
+  if (length === 0) return EMPTY;
   const out = new Array<string>(length);
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
     if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
-    out[i] = item;
+    out[i] = intern === undefined ? item : (intern.get(item) ?? item);
   }
   return out;
 }
 
 /** A copy of an array of snowflakes; `[]` when missing or null unless `required`. */
-export function snowflakesValue(value: unknown, path: string, key: string, required = false): Snowflake[] {
+export function snowflakesValue(
+  value: unknown,
+  path: string,
+  key: string,
+  required = false,
+): readonly Snowflake[] {
   if (!Array.isArray(value)) {
-    if (value == null && !required) return [];
+    if (value == null && !required) return EMPTY;
     failAt(path, key, "array", value);
   }
   const length = value.length;
@@ -332,7 +350,7 @@ export function snowflakesValue(value: unknown, path: string, key: string, requi
 /** The array under `key`, unchecked items; `[]` when missing or null unless `required`. */
 export function arrayValue(value: unknown, path: string, key: string, required = false): readonly unknown[] {
   if (Array.isArray(value)) return value;
-  if (value == null && !required) return [];
+  if (value == null && !required) return EMPTY;
   return failAt(path, key, "array", value);
 }
 

@@ -192,9 +192,9 @@ export interface ApplicationInstallParametersInit {
  */
 export class ApplicationInstallParameters {
   /** Scopes the install link asks for; unknown scopes pass through as strings. */
-  readonly scopes: readonly Open<OAuth2Scope>[];
+  declare readonly scopes: readonly Open<OAuth2Scope>[];
   /** Permissions the bot's role gets when the bot is added to a guild. */
-  readonly permissions: Permissions;
+  declare readonly permissions: Permissions;
 
   /** @param init - the field values. */
   constructor(init: ApplicationInstallParametersInit) {
@@ -234,7 +234,7 @@ export interface ApplicationIntegrationConfigurationInit {
  */
 export class ApplicationIntegrationConfiguration {
   /** The default install link settings for this context, or `null`. */
-  readonly oauth2InstallParameters: ApplicationInstallParameters | null;
+  declare readonly oauth2InstallParameters: ApplicationInstallParameters | null;
 
   /** @param init - the field values. */
   constructor(init: ApplicationIntegrationConfigurationInit) {
@@ -273,13 +273,13 @@ export interface PartialApplicationInit {
  */
 export class PartialApplication {
   /** The application's ID (also its OAuth2 client ID). */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The application's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** The description; `""` when there is none (hikari turns that into `null`; we keep the string). */
-  readonly description: string;
+  declare readonly description: string;
   /** Hash of the icon, or `null` when the application has none. */
-  readonly iconHash: string | null;
+  declare readonly iconHash: string | null;
 
   /** @param init - the field values. */
   constructor(init: PartialApplicationInit) {
@@ -380,44 +380,44 @@ export interface BaseApplicationInit extends PartialApplicationInit {
 export abstract class BaseApplication extends PartialApplication {
   readonly #app: RESTAware | null;
   /** The application's type: `null` for ordinary applications. */
-  readonly type: Open<ApplicationType> | null;
+  declare readonly type: Open<ApplicationType> | null;
   /** Hash of the rich-presence invite cover image, or `null`. */
-  readonly coverImageHash: string | null;
+  declare readonly coverImageHash: string | null;
   /** ID of the game SKU, if the application sells one. */
-  readonly primarySkuId: Snowflake | null;
+  declare readonly primarySkuId: Snowflake | null;
   /** The application's bot user, when Discord includes it. */
-  readonly bot: User | null;
+  declare readonly bot: User | null;
   /** The store page slug, if any. */
-  readonly slug: string | null;
+  declare readonly slug: string | null;
   /** ID of the guild associated with the application (such as its support server), or `null`. */
-  readonly guildId: Snowflake | null;
+  declare readonly guildId: Snowflake | null;
   /** RPC origin URLs; `[]` when none. */
-  readonly rpcOrigins: readonly string[];
+  declare readonly rpcOrigins: readonly string[];
   /** Whether anyone can add the bot (`false` when Discord leaves the key out). */
-  readonly isBotPublic: boolean;
+  declare readonly isBotPublic: boolean;
   /** Whether the bot joins only after a full authorization-code grant (`false` when left out). */
-  readonly isBotCodeGrantRequired: boolean;
+  declare readonly isBotCodeGrantRequired: boolean;
   /** Terms of service URL, or `null`. */
-  readonly termsOfServiceUrl: string | null;
+  declare readonly termsOfServiceUrl: string | null;
   /** Privacy policy URL, or `null`. */
-  readonly privacyPolicyUrl: string | null;
+  declare readonly privacyPolicyUrl: string | null;
   /** The application's custom install URL, or `null`. */
-  readonly customInstallUrl: string | null;
+  declare readonly customInstallUrl: string | null;
   /** Settings of the default in-app install link, or `null`. */
-  readonly installParameters: ApplicationInstallParameters | null;
+  declare readonly installParameters: ApplicationInstallParameters | null;
   /** Per-installation-context settings, keyed by {@link ApplicationIntegrationType}; empty when absent. */
-  readonly integrationTypesConfig: ReadonlyMap<
+  declare readonly integrationTypesConfig: ReadonlyMap<
     Open<ApplicationIntegrationType>,
     ApplicationIntegrationConfiguration
   >;
   /** The Ed25519 public key (32 bytes) that signs the application's interactions (`verify_key`). */
-  readonly publicKey: Uint8Array;
+  declare readonly publicKey: Uint8Array;
   /** The application's flags, read from `flags_new` when present, else from `flags`. */
-  readonly flags: ApplicationFlags;
+  declare readonly flags: ApplicationFlags;
   /** Participant limit of an Activity, or `null` (`-1` means unlimited). */
-  readonly maxParticipants: number | null;
+  declare readonly maxParticipants: number | null;
   /** Up to five tags describing the application; `[]` when none. */
-  readonly tags: readonly string[];
+  declare readonly tags: readonly string[];
 
   /** @param init - the field values. */
   constructor(init: BaseApplicationInit) {
@@ -523,31 +523,31 @@ export interface ApplicationInit extends BaseApplicationInit {
  */
 export class Application extends BaseApplication {
   /** The owner: a user, or for team applications the team's pseudo-user; `null` when left out. */
-  readonly owner: User | null;
+  declare readonly owner: User | null;
   /** Registered OAuth2 redirect URIs; `[]` when none. */
-  readonly redirectUris: readonly string[];
+  declare readonly redirectUris: readonly string[];
   /** The interactions endpoint URL, or `null` when interactions arrive over the gateway. */
-  readonly interactionsEndpointUrl: string | null;
+  declare readonly interactionsEndpointUrl: string | null;
   /** The linked-roles verification URL, or `null`. */
-  readonly roleConnectionsVerificationUrl: string | null;
+  declare readonly roleConnectionsVerificationUrl: string | null;
   /** Approximate number of guilds the application is in, or `null` when left out. */
-  readonly approximateGuildCount: number | null;
+  declare readonly approximateGuildCount: number | null;
   /** Approximate number of users who installed the application, or `null`. */
-  readonly approximateUserInstallCount: number | null;
+  declare readonly approximateUserInstallCount: number | null;
   /** Approximate number of users with any OAuth2 authorization for the application, or `null`. */
-  readonly approximateUserAuthorizationCount: number | null;
+  declare readonly approximateUserAuthorizationCount: number | null;
   /** Where webhook events are sent, or `null`. */
-  readonly eventWebhooksUrl: string | null;
+  declare readonly eventWebhooksUrl: string | null;
   /** Whether webhook events are on, or `null` when left out. */
-  readonly eventWebhooksStatus: Open<ApplicationEventWebhookStatus> | null;
+  declare readonly eventWebhooksStatus: Open<ApplicationEventWebhookStatus> | null;
   /** The webhook events subscribed to; `[]` when none. */
-  readonly eventWebhooksTypes: readonly Open<ApplicationEventWebhookType>[];
+  declare readonly eventWebhooksTypes: readonly Open<ApplicationEventWebhookType>[];
   /** Whether Discord scans interaction content, or `null` when left out. */
-  readonly explicitContentFilter: Open<ApplicationExplicitContentFilter> | null;
+  declare readonly explicitContentFilter: Open<ApplicationExplicitContentFilter> | null;
   /** The team that owns the application, or `null`. */
-  readonly team: Team | null;
+  declare readonly team: Team | null;
   /** Scopes the application may request; `[]` when left out. */
-  readonly eligibleOauth2Scopes: readonly Open<OAuth2Scope>[];
+  declare readonly eligibleOauth2Scopes: readonly Open<OAuth2Scope>[];
 
   /** @param init - the field values. */
   constructor(init: ApplicationInit) {

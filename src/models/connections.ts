@@ -52,25 +52,25 @@ export interface OwnConnectionInit {
  */
 export class OwnConnection {
   /** The account's ID on the service: a string of the service's own format, not a snowflake. */
-  readonly id: string;
+  declare readonly id: string;
   /** The account's name on the service, or `null`. */
-  readonly name: string | null;
+  declare readonly name: string | null;
   /** The service, such as `"twitch"` or `"github"`; services Discord adds later pass through. */
-  readonly type: string;
+  declare readonly type: string;
   /** Whether the connection has been revoked (`false` when left out). */
-  readonly isRevoked: boolean;
+  declare readonly isRevoked: boolean;
   /** The guild integrations that use this connection; `[]` when none. */
-  readonly integrations: readonly PartialIntegration[];
+  declare readonly integrations: readonly PartialIntegration[];
   /** Whether the connection is verified. */
-  readonly isVerified: boolean;
+  declare readonly isVerified: boolean;
   /** Whether friend sync is on. */
-  readonly isFriendSyncEnabled: boolean;
+  declare readonly isFriendSyncEnabled: boolean;
   /** Whether activities from this connection show in presence updates. */
-  readonly isActivityVisible: boolean;
+  declare readonly isActivityVisible: boolean;
   /** Whether the connection has a matching OAuth2 token on the service (`two_way_link`). */
-  readonly isTwoWayLinked: boolean;
+  declare readonly isTwoWayLinked: boolean;
   /** Who can see the connection. */
-  readonly visibility: Open<ConnectionVisibility>;
+  declare readonly visibility: Open<ConnectionVisibility>;
 
   /** @param init - the field values. */
   constructor(init: OwnConnectionInit) {

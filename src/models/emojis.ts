@@ -32,23 +32,23 @@ export interface KnownCustomEmojiInit {
 export class KnownCustomEmoji {
   readonly #app: RESTAware | null;
   /** The emoji's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The emoji's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** Whether the emoji is animated (`animated`). */
-  readonly isAnimated: boolean;
+  declare readonly isAnimated: boolean;
   /** The guild the emoji belongs to; `null` for an application's emoji or when unknown. */
-  readonly guildId: Snowflake | null;
+  declare readonly guildId: Snowflake | null;
   /** The roles allowed to use the emoji (`roles`; empty means everyone). */
-  readonly roleIds: readonly Snowflake[];
+  declare readonly roleIds: readonly Snowflake[];
   /** Who uploaded the emoji, when Discord says. */
-  readonly user: User | null;
+  declare readonly user: User | null;
   /** Whether the emoji needs colons around its name (`require_colons`). */
-  readonly isColonsRequired: boolean;
+  declare readonly isColonsRequired: boolean;
   /** Whether an integration manages the emoji (`managed`). */
-  readonly isManaged: boolean;
+  declare readonly isManaged: boolean;
   /** Whether the emoji can be used; `false` after a guild loses boosts (`true` when left out). */
-  readonly isAvailable: boolean;
+  declare readonly isAvailable: boolean;
 
   /** @param init - the emoji's fields. */
   constructor(init: KnownCustomEmojiInit) {

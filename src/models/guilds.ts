@@ -212,13 +212,13 @@ export interface PartialGuildInit extends PartialGuildFields {
 export class PartialGuild {
   readonly #app: RESTAware | null;
   /** The guild's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The guild's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** The icon hash (`icon`). */
-  readonly iconHash: string | null;
+  declare readonly iconHash: string | null;
   /** The guild's features; unknown ones are kept as strings. */
-  readonly features: readonly Open<GuildFeature>[];
+  declare readonly features: readonly Open<GuildFeature>[];
 
   /** @param init - the guild's fields. */
   constructor(init: PartialGuildInit) {
@@ -294,13 +294,13 @@ export interface GuildIncidentsInit {
  */
 export class GuildIncidents {
   /** When invites are allowed again. */
-  readonly invitesDisabledUntil: Date | null;
+  declare readonly invitesDisabledUntil: Date | null;
   /** When direct messages between members are allowed again. */
-  readonly dmsDisabledUntil: Date | null;
+  declare readonly dmsDisabledUntil: Date | null;
   /** When Discord detected DM spam. */
-  readonly dmSpamDetectedAt: Date | null;
+  declare readonly dmSpamDetectedAt: Date | null;
   /** When Discord detected a raid. */
-  readonly raidDetectedAt: Date | null;
+  declare readonly raidDetectedAt: Date | null;
 
   /** @param init - the incident times. */
   constructor(init: GuildIncidentsInit) {
@@ -358,79 +358,79 @@ export interface RESTGuildInit extends PartialGuildInit {
  */
 export class RESTGuild extends PartialGuild {
   /** The guild's description (community guilds). */
-  readonly description: string | null;
+  declare readonly description: string | null;
   /** The home header image hash (`home_header`). */
-  readonly homeHeaderHash: string | null;
+  declare readonly homeHeaderHash: string | null;
   /** The invite splash hash (`splash`). */
-  readonly splashHash: string | null;
+  declare readonly splashHash: string | null;
   /** The discovery splash hash (`discovery_splash`). */
-  readonly discoverySplashHash: string | null;
+  declare readonly discoverySplashHash: string | null;
   /** The banner hash (`banner`). */
-  readonly bannerHash: string | null;
+  declare readonly bannerHash: string | null;
   /** The owner's user ID. */
-  readonly ownerId: Snowflake;
+  declare readonly ownerId: Snowflake;
   /** The application that created the guild, if one did. */
-  readonly applicationId: Snowflake | null;
+  declare readonly applicationId: Snowflake | null;
   /** The AFK voice channel. */
-  readonly afkChannelId: Snowflake | null;
+  declare readonly afkChannelId: Snowflake | null;
   /** Seconds of silence before a member is moved to the AFK channel. */
-  readonly afkTimeout: number;
+  declare readonly afkTimeout: number;
   /** The channel for system messages (joins, boosts). */
-  readonly systemChannelId: Snowflake | null;
+  declare readonly systemChannelId: Snowflake | null;
   /** Which system messages are turned off. */
-  readonly systemChannelFlags: GuildSystemChannelFlags;
+  declare readonly systemChannelFlags: GuildSystemChannelFlags;
   /** Whether the server widget is on (`widget_enabled`; `false` when left out). */
-  readonly isWidgetEnabled: boolean;
+  declare readonly isWidgetEnabled: boolean;
   /** The channel the widget invites to. */
-  readonly widgetChannelId: Snowflake | null;
+  declare readonly widgetChannelId: Snowflake | null;
   /** What members must satisfy before talking. */
-  readonly verificationLevel: Open<GuildVerificationLevel>;
+  declare readonly verificationLevel: Open<GuildVerificationLevel>;
   /** The guild's roles by ID. */
-  readonly roles: ReadonlyMap<Snowflake, Role>;
+  declare readonly roles: ReadonlyMap<Snowflake, Role>;
   /** Default notification setting. */
-  readonly defaultMessageNotifications: Open<GuildMessageNotificationsLevel>;
+  declare readonly defaultMessageNotifications: Open<GuildMessageNotificationsLevel>;
   /** Whether moderators need 2FA. */
-  readonly mfaLevel: Open<GuildMFALevel>;
+  declare readonly mfaLevel: Open<GuildMFALevel>;
   /** Whose media is scanned. */
-  readonly explicitContentFilter: Open<GuildExplicitContentFilterLevel>;
+  declare readonly explicitContentFilter: Open<GuildExplicitContentFilterLevel>;
   /** Maximum presences (`null` except for the largest guilds). */
-  readonly maxPresences: number | null;
+  declare readonly maxPresences: number | null;
   /** Maximum members. */
-  readonly maxMembers: number | null;
+  declare readonly maxMembers: number | null;
   /** Maximum users in a stage video channel. */
-  readonly maxStageVideoChannelUsers: number | null;
+  declare readonly maxStageVideoChannelUsers: number | null;
   /** Maximum users in a video channel. */
-  readonly maxVideoChannelUsers: number | null;
+  declare readonly maxVideoChannelUsers: number | null;
   /** The vanity invite code. */
-  readonly vanityUrlCode: string | null;
+  declare readonly vanityUrlCode: string | null;
   /** The Server Boost level. */
-  readonly premiumTier: Open<GuildPremiumTier>;
+  declare readonly premiumTier: Open<GuildPremiumTier>;
   /** The number of boosts. */
-  readonly premiumSubscriptionCount: number | null;
+  declare readonly premiumSubscriptionCount: number | null;
   /** The community guild's language. */
-  readonly preferredLocale: LocaleLike;
+  declare readonly preferredLocale: LocaleLike;
   /** The rules channel (community guilds). */
-  readonly rulesChannelId: Snowflake | null;
+  declare readonly rulesChannelId: Snowflake | null;
   /** The channel for safety alerts (community guilds). */
-  readonly safetyAlertsChannelId: Snowflake | null;
+  declare readonly safetyAlertsChannelId: Snowflake | null;
   /** The channel for notices from Discord (community guilds). */
-  readonly publicUpdatesChannelId: Snowflake | null;
+  declare readonly publicUpdatesChannelId: Snowflake | null;
   /** Whether the boost progress bar is shown (`premium_progress_bar_enabled`). */
-  readonly isPremiumProgressBarEnabled: boolean;
+  declare readonly isPremiumProgressBarEnabled: boolean;
   /** Whether the guild is age-restricted (`nsfw`). */
-  readonly isNsfw: boolean;
+  declare readonly isNsfw: boolean;
   /** The guild's NSFW level. */
-  readonly nsfwLevel: Open<GuildNSFWLevel> | null;
+  declare readonly nsfwLevel: Open<GuildNSFWLevel> | null;
   /** The guild's custom emojis by ID. */
-  readonly emojis: ReadonlyMap<Snowflake, KnownCustomEmoji>;
+  declare readonly emojis: ReadonlyMap<Snowflake, KnownCustomEmoji>;
   /** The guild's stickers by ID. */
-  readonly stickers: ReadonlyMap<Snowflake, GuildSticker>;
+  declare readonly stickers: ReadonlyMap<Snowflake, GuildSticker>;
   /** Active safety measures (`incidents_data`). */
-  readonly incidents: GuildIncidents | null;
+  declare readonly incidents: GuildIncidents | null;
   /** Approximate member count (only with `with_counts=true`). */
-  readonly approximateMemberCount: number | null;
+  declare readonly approximateMemberCount: number | null;
   /** Approximate online member count (`approximate_presence_count`, only with `with_counts=true`). */
-  readonly approximateActiveMemberCount: number | null;
+  declare readonly approximateActiveMemberCount: number | null;
 
   /** @param init - the guild's fields. */
   constructor(init: RESTGuildInit) {

@@ -47,9 +47,9 @@ export type IntegrationExpireBehaviour =
  */
 export class IntegrationAccount {
   /** The account's ID on the service (not a snowflake). */
-  readonly id: string;
+  declare readonly id: string;
   /** The account's name, when Discord knows it. */
-  readonly name: string | null;
+  declare readonly name: string | null;
 
   /** @param init - the account's fields. */
   constructor(init: { readonly id: string; readonly name: string | null }) {
@@ -85,15 +85,15 @@ export interface PartialIntegrationInit {
  */
 export class PartialIntegration {
   /** The integration's ID. */
-  readonly id: string;
+  declare readonly id: string;
   /** The integration's name; connection integrations leave it out. */
-  readonly name: string | null;
+  declare readonly name: string | null;
   /** The service. */
-  readonly type: Open<IntegrationType>;
+  declare readonly type: Open<IntegrationType>;
   /** The account on the service. */
-  readonly account: IntegrationAccount;
+  declare readonly account: IntegrationAccount;
   /** The guild the integration belongs to (id, name and icon only; `features` is empty). */
-  readonly guild: PartialGuild | null;
+  declare readonly guild: PartialGuild | null;
 
   /** @param init - the integration's fields. */
   constructor(init: PartialIntegrationInit) {

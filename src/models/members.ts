@@ -71,37 +71,37 @@ export interface MemberInit {
 export class Member {
   readonly #app: RESTAware | null;
   /** The guild (not part of the payload: the caller supplies it). */
-  readonly guildId: Snowflake;
+  declare readonly guildId: Snowflake;
   /** The user. */
-  readonly user: User;
+  declare readonly user: User;
   /** The guild nickname (`nick`). */
-  readonly nickname: string | null;
+  declare readonly nickname: string | null;
   /** The guild-specific avatar hash (`avatar`). */
-  readonly guildAvatarHash: string | null;
+  declare readonly guildAvatarHash: string | null;
   /** The guild-specific banner hash (`banner`). */
-  readonly guildBannerHash: string | null;
+  declare readonly guildBannerHash: string | null;
   /** The member's role IDs (`roles`; `@everyone` is implied, not listed). */
-  readonly roleIds: readonly Snowflake[];
+  declare readonly roleIds: readonly Snowflake[];
   /** When the user joined the guild. */
-  readonly joinedAt: Date;
+  declare readonly joinedAt: Date;
   /** When the member started boosting the guild. */
-  readonly premiumSince: Date | null;
+  declare readonly premiumSince: Date | null;
   /** Whether the member is deafened in voice (`deaf`). */
-  readonly isDeaf: boolean;
+  declare readonly isDeaf: boolean;
   /** Whether the member is muted in voice (`mute`). */
-  readonly isMute: boolean;
+  declare readonly isMute: boolean;
   /** Whether the member has not passed membership screening yet (`pending`). */
-  readonly isPending: boolean;
+  declare readonly isPending: boolean;
   /** When the member's timeout ends; `null` or a past time when not timed out. */
-  readonly communicationDisabledUntil: Date | null;
+  declare readonly communicationDisabledUntil: Date | null;
   /** The member's flags. */
-  readonly flags: GuildMemberFlags;
+  declare readonly flags: GuildMemberFlags;
   /** The member's total permissions in the guild, when Discord includes them. */
-  readonly permissions: Permissions | null;
+  declare readonly permissions: Permissions | null;
   /** The guild-specific avatar decoration (`avatar_decoration_data`). */
-  readonly guildAvatarDecoration: AvatarDecoration | null;
+  declare readonly guildAvatarDecoration: AvatarDecoration | null;
   /** The guild-specific collectibles. */
-  readonly collectibles: Collectibles | null;
+  declare readonly collectibles: Collectibles | null;
 
   /** @param init - the member's fields. */
   constructor(init: MemberInit) {

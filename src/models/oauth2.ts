@@ -158,13 +158,13 @@ export interface PartialOAuth2TokenInit {
 export class PartialOAuth2Token {
   readonly #accessToken: string;
   /** The token type, normally {@link TokenType.BEARER}. */
-  readonly tokenType: Open<TokenType>;
+  declare readonly tokenType: Open<TokenType>;
   /** Lifetime in seconds, as Discord sent it. */
-  readonly expiresIn: number;
+  declare readonly expiresIn: number;
   /** When the token expires: the moment it was received plus `expiresIn`, or the stored `expires_at`. */
-  readonly expiresAt: Date;
+  declare readonly expiresAt: Date;
   /** The granted scopes, without empty entries. */
-  readonly scopes: readonly Open<OAuth2Scope>[];
+  declare readonly scopes: readonly Open<OAuth2Scope>[];
 
   /** @param init - the field values. */
   constructor(init: PartialOAuth2TokenInit) {
@@ -230,9 +230,9 @@ export interface OAuth2AuthorizationTokenInit extends PartialOAuth2TokenInit {
 export class OAuth2AuthorizationToken extends PartialOAuth2Token {
   readonly #refreshToken: string;
   /** The incoming webhook created by the `webhook.incoming` scope, or `null`. */
-  readonly webhook: IncomingWebhook | null;
+  declare readonly webhook: IncomingWebhook | null;
   /** The guild the bot joined through the `bot` scope, or `null`. */
-  readonly guild: RESTGuild | null;
+  declare readonly guild: RESTGuild | null;
 
   /** @param init - the field values. */
   constructor(init: OAuth2AuthorizationTokenInit) {
@@ -265,7 +265,7 @@ export interface OAuth2ImplicitTokenInit extends PartialOAuth2TokenInit {
  */
 export class OAuth2ImplicitToken extends PartialOAuth2Token {
   /** The `state` Discord echoed back, or `null`. */
-  readonly state: string | null;
+  declare readonly state: string | null;
 
   /** @param init - the field values. */
   constructor(init: OAuth2ImplicitTokenInit) {
@@ -297,13 +297,13 @@ export interface AuthorizationInformationInit {
  */
 export class AuthorizationInformation {
   /** The application the token was granted to. */
-  readonly application: AuthorizationApplication;
+  declare readonly application: AuthorizationApplication;
   /** When the access token expires. */
-  readonly expiresAt: Date;
+  declare readonly expiresAt: Date;
   /** The granted scopes. */
-  readonly scopes: readonly Open<OAuth2Scope>[];
+  declare readonly scopes: readonly Open<OAuth2Scope>[];
   /** The user who authorized, or `null` when the token lacks the `identify` scope. */
-  readonly user: User | null;
+  declare readonly user: User | null;
 
   /** @param init - the field values. */
   constructor(init: AuthorizationInformationInit) {

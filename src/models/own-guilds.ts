@@ -30,15 +30,15 @@ export interface OwnGuildInit extends PartialGuildInit {
  */
 export class OwnGuild extends PartialGuild {
   /** Hash of the guild's banner, or `null`. */
-  readonly bannerHash: string | null;
+  declare readonly bannerHash: string | null;
   /** Whether the current user owns the guild. */
-  readonly isOwner: boolean;
+  declare readonly isOwner: boolean;
   /** The current user's total permissions in the guild. */
-  readonly myPermissions: Permissions;
+  declare readonly myPermissions: Permissions;
   /** Approximate member count; `null` unless the list was fetched with counts. */
-  readonly approximateMemberCount: number | null;
+  declare readonly approximateMemberCount: number | null;
   /** Approximate online member count (`approximate_presence_count`); `null` unless fetched with counts. */
-  readonly approximateActiveMemberCount: number | null;
+  declare readonly approximateActiveMemberCount: number | null;
 
   /** @param init - the field values. */
   constructor(init: OwnGuildInit) {

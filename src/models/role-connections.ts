@@ -67,14 +67,14 @@ export interface ApplicationRoleConnectionInit {
  */
 export class ApplicationRoleConnection {
   /** The vanity name of the platform the application links, or `null`. */
-  readonly platformName: string | null;
+  declare readonly platformName: string | null;
   /** The user's name on that platform, or `null`. */
-  readonly platformUsername: string | null;
+  declare readonly platformUsername: string | null;
   /**
    * Metadata values by metadata key, as Discord stores them: strings (integers as decimal strings,
    * booleans as `"1"`/`"0"`, dates as ISO 8601).
    */
-  readonly metadata: ReadonlyMap<string, string>;
+  declare readonly metadata: ReadonlyMap<string, string>;
 
   /** @param init - the field values. */
   constructor(init: ApplicationRoleConnectionInit) {
@@ -122,17 +122,17 @@ export interface ApplicationRoleConnectionMetadataInit {
  */
 export class ApplicationRoleConnectionMetadata {
   /** How values are compared. */
-  readonly type: Open<ApplicationRoleConnectionMetadataType>;
+  declare readonly type: Open<ApplicationRoleConnectionMetadataType>;
   /** The key in a role connection's `metadata` (lower-case letters, digits and `_`). */
-  readonly key: string;
+  declare readonly key: string;
   /** The name shown to guild admins. */
-  readonly name: string;
+  declare readonly name: string;
   /** Translations of {@link ApplicationRoleConnectionMetadata.name} by locale; empty when none. */
-  readonly nameLocalizations: ReadonlyMap<Open<Locale>, string>;
+  declare readonly nameLocalizations: ReadonlyMap<Open<Locale>, string>;
   /** The description shown to guild admins. */
-  readonly description: string;
+  declare readonly description: string;
   /** Translations of {@link ApplicationRoleConnectionMetadata.description}; empty when none. */
-  readonly descriptionLocalizations: ReadonlyMap<Open<Locale>, string>;
+  declare readonly descriptionLocalizations: ReadonlyMap<Open<Locale>, string>;
 
   /** @param init - the field values. */
   constructor(init: ApplicationRoleConnectionMetadataInit) {

@@ -42,11 +42,11 @@ export interface RoleColorsInit {
  */
 export class RoleColors {
   /** The main color (0 means "no color"). */
-  readonly primaryColor: number;
+  declare readonly primaryColor: number;
   /** The gradient's second color. */
-  readonly secondaryColor: number | null;
+  declare readonly secondaryColor: number | null;
   /** The holographic style's third color. */
-  readonly tertiaryColor: number | null;
+  declare readonly tertiaryColor: number | null;
 
   /** @param init - the colors. */
   constructor(init: RoleColorsInit) {
@@ -87,43 +87,43 @@ export interface RoleInit {
 export class Role {
   readonly #app: RESTAware | null;
   /** The role's ID (the guild's ID for `@everyone`). */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The guild the role belongs to (not part of the payload: the caller supplies it). */
-  readonly guildId: Snowflake;
+  declare readonly guildId: Snowflake;
   /** The role's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** The role's color as an RGB integer (0 means none). Discord prefers {@link Role.colors} now. */
-  readonly color: number;
+  declare readonly color: number;
   /** The role's colors, or `null` when the payload predates them. */
-  readonly colors: RoleColors | null;
+  declare readonly colors: RoleColors | null;
   /** Whether members with the role are listed apart (`hoist`). */
-  readonly isHoisted: boolean;
+  declare readonly isHoisted: boolean;
   /** The role icon's hash (`icon`). */
-  readonly iconHash: string | null;
+  declare readonly iconHash: string | null;
   /** The role's unicode emoji. */
-  readonly unicodeEmoji: string | null;
+  declare readonly unicodeEmoji: string | null;
   /** Whether an integration manages the role (`managed`). */
-  readonly isManaged: boolean;
+  declare readonly isManaged: boolean;
   /** Whether anyone may mention the role (`mentionable`). */
-  readonly isMentionable: boolean;
+  declare readonly isMentionable: boolean;
   /** The role's permissions. */
-  readonly permissions: Permissions;
+  declare readonly permissions: Permissions;
   /** Position in the role list (roles with equal positions sort by ID). */
-  readonly position: number;
+  declare readonly position: number;
   /** The role's flags. */
-  readonly flags: RoleFlags;
+  declare readonly flags: RoleFlags;
   /** The bot this role belongs to (`tags.bot_id`). */
-  readonly botId: Snowflake | null;
+  declare readonly botId: Snowflake | null;
   /** The integration this role belongs to (`tags.integration_id`). */
-  readonly integrationId: Snowflake | null;
+  declare readonly integrationId: Snowflake | null;
   /** The role subscription listing (`tags.subscription_listing_id`). */
-  readonly subscriptionListingId: Snowflake | null;
+  declare readonly subscriptionListingId: Snowflake | null;
   /** Whether this is the booster role (`tags.premium_subscriber` present). */
-  readonly isPremiumSubscriberRole: boolean;
+  declare readonly isPremiumSubscriberRole: boolean;
   /** Whether the role can be bought (`tags.available_for_purchase` present). */
-  readonly isAvailableForPurchase: boolean;
+  declare readonly isAvailableForPurchase: boolean;
   /** Whether this is a linked role (`tags.guild_connections` present). */
-  readonly isGuildLinkedRole: boolean;
+  declare readonly isGuildLinkedRole: boolean;
 
   /** @param init - the role's fields. */
   constructor(init: RoleInit) {

@@ -61,23 +61,23 @@ export interface GuildStickerInit {
 export class GuildSticker {
   readonly #app: RESTAware | null;
   /** The sticker's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The sticker's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** The sticker's description. */
-  readonly description: string | null;
+  declare readonly description: string | null;
   /** Autocomplete keywords, comma-separated (`tags`). */
-  readonly tag: string;
+  declare readonly tag: string;
   /** The sticker's type (`GUILD` for guild stickers). */
-  readonly type: Open<StickerType>;
+  declare readonly type: Open<StickerType>;
   /** The file format. */
-  readonly formatType: Open<StickerFormatType> | null;
+  declare readonly formatType: Open<StickerFormatType> | null;
   /** Whether the sticker can be used; `false` after a guild loses boosts (`true` when left out). */
-  readonly isAvailable: boolean;
+  declare readonly isAvailable: boolean;
   /** The guild the sticker belongs to. */
-  readonly guildId: Snowflake | null;
+  declare readonly guildId: Snowflake | null;
   /** Who uploaded the sticker, when Discord says. */
-  readonly user: User | null;
+  declare readonly user: User | null;
 
   /** @param init - the sticker's fields. */
   constructor(init: GuildStickerInit) {

@@ -60,15 +60,15 @@ export interface TeamMemberInit {
  */
 export class TeamMember {
   /** Whether the user has joined the team. */
-  readonly membershipState: Open<TeamMembershipState>;
+  declare readonly membershipState: Open<TeamMembershipState>;
   /** Legacy permissions, always `["*"]` when sent; `[]` when Discord leaves them out. */
-  readonly permissions: readonly string[];
+  declare readonly permissions: readonly string[];
   /** ID of the team. */
-  readonly teamId: Snowflake;
+  declare readonly teamId: Snowflake;
   /** The member's user. */
-  readonly user: User;
+  declare readonly user: User;
   /** The member's role, or `null` when Discord leaves it out (as its own docs example does). */
-  readonly role: Open<TeamMemberRole> | null;
+  declare readonly role: Open<TeamMemberRole> | null;
 
   /** @param init - the field values. */
   constructor(init: TeamMemberInit) {
@@ -220,15 +220,15 @@ export interface TeamInit {
 export class Team {
   readonly #app: RESTAware | null;
   /** The team's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The team's name. */
-  readonly name: string;
+  declare readonly name: string;
   /** Hash of the team's icon, or `null`. */
-  readonly iconHash: string | null;
+  declare readonly iconHash: string | null;
   /** The members, keyed by user ID (a later duplicate replaces an earlier one). */
-  readonly members: ReadonlyMap<Snowflake, TeamMember>;
+  declare readonly members: ReadonlyMap<Snowflake, TeamMember>;
   /** The owner's user ID (`owner_user_id`). */
-  readonly ownerId: Snowflake;
+  declare readonly ownerId: Snowflake;
 
   /** @param init - the field values. */
   constructor(init: TeamInit) {

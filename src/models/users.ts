@@ -146,11 +146,11 @@ export interface AvatarDecorationInit {
  */
 export class AvatarDecoration {
   /** The decoration's asset hash (`asset`). */
-  readonly assetHash: string;
+  declare readonly assetHash: string;
   /** The SKU the decoration belongs to. */
-  readonly skuId: Snowflake | null;
+  declare readonly skuId: Snowflake | null;
   /** When the decoration expires, or `null` when it does not (or Discord did not say). */
-  readonly expiresAt: Date | null;
+  declare readonly expiresAt: Date | null;
 
   /** @param init - the decoration's fields. */
   constructor(init: AvatarDecorationInit) {
@@ -184,13 +184,13 @@ export interface NameplateInit {
  */
 export class Nameplate {
   /** The nameplate's SKU. */
-  readonly skuId: Snowflake | null;
+  declare readonly skuId: Snowflake | null;
   /** Path of the nameplate asset. */
-  readonly asset: string;
+  declare readonly asset: string;
   /** The nameplate's label (unused by Discord today). */
-  readonly label: string;
+  declare readonly label: string;
   /** The background palette. */
-  readonly palette: Open<NameplatePalette>;
+  declare readonly palette: Open<NameplatePalette>;
 
   /** @param init - the nameplate's fields. */
   constructor(init: NameplateInit) {
@@ -207,7 +207,7 @@ export class Nameplate {
  */
 export class Collectibles {
   /** The nameplate the user shows, or `null`. */
-  readonly nameplate: Nameplate | null;
+  declare readonly nameplate: Nameplate | null;
 
   /** @param init - the collectibles. */
   constructor(init: { readonly nameplate: Nameplate | null }) {
@@ -229,13 +229,13 @@ export interface PrimaryGuildInit {
  */
 export class PrimaryGuild {
   /** The guild's ID, or `null` when the user cleared it. */
-  readonly identityGuildId: Snowflake | null;
+  declare readonly identityGuildId: Snowflake | null;
   /** Whether the user shows the tag; `null` when the tag was cleared by the system. */
-  readonly identityEnabled: boolean | null;
+  declare readonly identityEnabled: boolean | null;
   /** The tag text (up to 4 characters). */
-  readonly tag: string | null;
+  declare readonly tag: string | null;
   /** The tag badge's hash (`badge`). */
-  readonly badgeHash: string | null;
+  declare readonly badgeHash: string | null;
 
   /** @param init - the primary guild's fields. */
   constructor(init: PrimaryGuildInit) {
@@ -287,33 +287,33 @@ export interface PartialUserInit {
 export class PartialUser {
   readonly #app: RESTAware | null;
   /** The user's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The username. */
-  readonly username: string | undefined;
+  declare readonly username: string | undefined;
   /** The legacy four-digit tag; `"0"` for accounts on the new username system. */
-  readonly discriminator: string | undefined;
+  declare readonly discriminator: string | undefined;
   /** The display name the user chose (`global_name`). */
-  readonly globalName: string | null | undefined;
+  declare readonly globalName: string | null | undefined;
   /** The avatar hash (`avatar`). */
-  readonly avatarHash: string | null | undefined;
+  declare readonly avatarHash: string | null | undefined;
   /** The profile banner hash (`banner`). */
-  readonly bannerHash: string | null | undefined;
+  declare readonly bannerHash: string | null | undefined;
   /** The banner color, an RGB integer from 0 to 0xFFFFFF (`accent_color`). */
-  readonly accentColor: number | null | undefined;
+  declare readonly accentColor: number | null | undefined;
   /** Whether the user belongs to an application (`bot`). */
-  readonly isBot: boolean | undefined;
+  declare readonly isBot: boolean | undefined;
   /** Whether this is an official Discord system user (`system`). */
-  readonly isSystem: boolean | undefined;
+  declare readonly isSystem: boolean | undefined;
   /** The account's flags (`flags`, else `public_flags`). */
-  readonly flags: UserFlags | undefined;
+  declare readonly flags: UserFlags | undefined;
   /** The flags shown on the profile (`public_flags`). */
-  readonly publicFlags: UserFlags | undefined;
+  declare readonly publicFlags: UserFlags | undefined;
   /** The avatar decoration (`avatar_decoration_data`). */
-  readonly avatarDecoration: AvatarDecoration | null | undefined;
+  declare readonly avatarDecoration: AvatarDecoration | null | undefined;
   /** The user's collectibles. */
-  readonly collectibles: Collectibles | null | undefined;
+  declare readonly collectibles: Collectibles | null | undefined;
   /** The guild whose tag the user shows (`primary_guild`). */
-  readonly primaryGuild: PrimaryGuild | null | undefined;
+  declare readonly primaryGuild: PrimaryGuild | null | undefined;
 
   /** @param init - the user's fields; see {@link PartialUserInit}. */
   constructor(init: PartialUserInit) {
@@ -503,15 +503,15 @@ export interface OwnUserInit extends UserInit {
  */
 export class OwnUser extends User {
   /** Whether two-factor authentication is on (`mfa_enabled`; `false` when left out). */
-  readonly isMfaEnabled: boolean;
+  declare readonly isMfaEnabled: boolean;
   /** The chosen client language, or `null` when left out. */
-  readonly locale: LocaleLike | null;
+  declare readonly locale: LocaleLike | null;
   /** Whether the email address is verified; `null` without the `email` scope. */
-  readonly isVerified: boolean | null;
+  declare readonly isVerified: boolean | null;
   /** The email address; `null` without the `email` scope or when the account has none. */
-  readonly email: string | null;
+  declare readonly email: string | null;
   /** The Nitro subscription type, or `null` when left out. */
-  readonly premiumType: Open<PremiumType> | null;
+  declare readonly premiumType: Open<PremiumType> | null;
 
   /** @param init - the current user's fields. */
   constructor(init: OwnUserInit) {

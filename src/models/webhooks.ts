@@ -54,21 +54,21 @@ export class IncomingWebhook {
   readonly #token: string | null;
   readonly #url: string | null;
   /** The webhook's ID. */
-  readonly id: Snowflake;
+  declare readonly id: Snowflake;
   /** The webhook's kind (`INCOMING` here). */
-  readonly type: Open<WebhookType>;
+  declare readonly type: Open<WebhookType>;
   /** The webhook's default name. */
-  readonly name: string | null;
+  declare readonly name: string | null;
   /** The webhook's default avatar hash (`avatar`). */
-  readonly avatarHash: string | null;
+  declare readonly avatarHash: string | null;
   /** The application that created the webhook. */
-  readonly applicationId: Snowflake | null;
+  declare readonly applicationId: Snowflake | null;
   /** The channel the webhook posts to. */
-  readonly channelId: Snowflake | null;
+  declare readonly channelId: Snowflake | null;
   /** The guild the webhook belongs to. */
-  readonly guildId: Snowflake | null;
+  declare readonly guildId: Snowflake | null;
   /** The user who created the webhook (`user`), when Discord says. */
-  readonly author: User | null;
+  declare readonly author: User | null;
 
   /** @param init - the webhook's fields. */
   constructor(init: IncomingWebhookInit) {

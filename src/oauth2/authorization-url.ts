@@ -9,7 +9,8 @@ import type { Open } from "../internal/enums.js";
 import type { ApplicationIntegrationType } from "../models/applications.js";
 import type { OAuth2Scope } from "../models/oauth2.js";
 import { Permissions } from "../models/permissions.js";
-import { isSnowflake, type Snowflake } from "../snowflakes.js";
+import type { Snowflake } from "../snowflakes.js";
+import { snowflakeOption } from "./options.js";
 
 /** Where Discord's consent screen lives. */
 export const DEFAULT_AUTHORIZE_URL = "https://discord.com/oauth2/authorize";
@@ -68,13 +69,6 @@ const NOT_AUTHORIZABLE_SCOPES = new Set(["applications.commands.update"]);
 const SCOPE_PATTERN = /^[\x21-\x7e]+$/;
 const CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-function snowflakeOption(value: Snowflake | bigint, name: string): Snowflake {
-  const text = typeof value === "bigint" ? value.toString() : value;
-  if (!isSnowflake(text))
-    throw new TypeError(`${name} must be a snowflake (a decimal ID string or a bigint)`);
-  return text;
-}
 
 function permissionBits(value: Permissions | bigint | number | string): string {
   if (value instanceof Permissions) return value.value.toString();

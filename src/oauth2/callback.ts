@@ -20,6 +20,7 @@ export interface CallbackOptions {
 }
 
 const PLACEHOLDER_BASE = "http://redirect.invalid";
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** The parameters of `input`, from its query (`where: "query"`) or its fragment, falling back to the query (`"fragment"`). */
 export function redirectParams(input: RedirectInput, where: "query" | "fragment"): URLSearchParams {
@@ -75,8 +76,32 @@ export interface AuthorizationCallback {
   readonly permissions: Permissions | null;
 }
 
+/** The {@link AuthorizationCallback} we hand out: its text and `inspect` output never show the code. */
+class ParsedCallback implements AuthorizationCallback {
+  readonly code: string;
+  readonly state: string;
+  readonly guildId: Snowflake | null;
+  readonly permissions: Permissions | null;
+
+  constructor(init: AuthorizationCallback) {
+    this.code = init.code;
+    this.state = init.state;
+    this.guildId = init.guildId;
+    this.permissions = init.permissions;
+  }
+
+  toString(): string {
+    return `AuthorizationCallback(code=[REDACTED], guildId=${this.guildId ?? "null"})`;
+  }
+
+  [INSPECT](): string {
+    return this.toString();
+  }
+}
+
 /**
- * Reads an authorization-code redirect (`?code=...&state=...`), after checking its state.
+ * Reads an authorization-code redirect (`?code=...&state=...`), after checking its state. The result's
+ * `toString()` and `inspect` output leave the code out, so logging it leaks nothing.
  *
  * @param url - the request URL that reached the redirect URI (absolute, or a path with its query).
  * @throws OAuth2StateMismatchError if the state is missing or differs (compared in constant time).
@@ -100,11 +125,11 @@ export function parseAuthorizationCallback(
   }
   const guildId = params.get("guild_id");
   const permissions = params.get("permissions");
-  return {
+  return new ParsedCallback({
     code,
     state: options.expectedState,
     guildId: isSnowflake(guildId) ? guildId : null,
     permissions:
       permissions !== null && /^\d{1,30}$/.test(permissions) ? Permissions.from(permissions) : null,
-  };
+  });
 }

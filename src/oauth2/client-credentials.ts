@@ -9,7 +9,8 @@ import type { Open } from "../internal/enums.js";
 import { OAuth2Scope, type PartialOAuth2Token, TokenType } from "../models/oauth2.js";
 import type { RESTClient } from "../rest/client.js";
 import type { TokenStrategy } from "../rest/token-strategy.js";
-import { isSnowflake, type Snowflake } from "../snowflakes.js";
+import type { Snowflake } from "../snowflakes.js";
+import { clockOption, refreshSkewMs, snowflakeOption } from "./options.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -62,8 +63,9 @@ export class ClientCredentialsStrategy implements TokenStrategy {
 
   /** @param options - see {@link ClientCredentialsStrategyOptions}. */
   constructor(options: ClientCredentialsStrategyOptions) {
-    const clientId = typeof options?.clientId === "bigint" ? options.clientId.toString() : options?.clientId;
-    if (!isSnowflake(clientId)) throw new TypeError("clientId must be a snowflake");
+    if (options === null || typeof options !== "object")
+      throw new TypeError("ClientCredentialsStrategy needs an options object");
+    const clientId = snowflakeOption(options.clientId, "clientId");
     if (typeof options.clientSecret !== "string" || options.clientSecret === "") {
       throw new TypeError("clientSecret must be a non-empty string");
     }
@@ -75,17 +77,11 @@ export class ClientCredentialsStrategy implements TokenStrategy {
     ) {
       throw new TypeError("scopes must be a non-empty array of scope strings");
     }
-    const skew = options.refreshSkewSeconds ?? 60;
-    if (typeof skew !== "number" || !(skew >= 0) || !Number.isFinite(skew)) {
-      throw new RangeError("refreshSkewSeconds must be a finite number of seconds, 0 or more");
-    }
-    if (options.now !== undefined && typeof options.now !== "function")
-      throw new TypeError("now must be a function");
     this.clientId = clientId;
     this.scopes = Object.freeze([...scopes]);
     this.#clientSecret = options.clientSecret;
-    this.#skewMs = skew * 1000;
-    this.#now = options.now ?? Date.now;
+    this.#skewMs = refreshSkewMs(options.refreshSkewSeconds);
+    this.#now = clockOption(options.now);
   }
 
   /**

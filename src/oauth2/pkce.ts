@@ -18,6 +18,7 @@ export const MAX_PKCE_VERIFIER_LENGTH = 128;
 
 const VERIFIER_PATTERN = /^[A-Za-z0-9._~-]{43,128}$/;
 const encoder = new TextEncoder();
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** A PKCE code verifier and its challenge. */
 export interface PkcePair {
@@ -33,6 +34,26 @@ export interface PkcePair {
 export interface PkcePairOptions {
   /** Length of the verifier in characters, from 43 to 128. Defaults to 64. */
   readonly length?: number;
+}
+
+/** The {@link PkcePair} we hand out: its text and `inspect` output show the challenge, never the verifier. */
+class Pair implements PkcePair {
+  readonly verifier: string;
+  readonly challenge: string;
+  readonly method = "S256";
+
+  constructor(verifier: string, challenge: string) {
+    this.verifier = verifier;
+    this.challenge = challenge;
+  }
+
+  toString(): string {
+    return `PkcePair(verifier=[REDACTED], challenge=${this.challenge}, method=S256)`;
+  }
+
+  [INSPECT](): string {
+    return this.toString();
+  }
 }
 
 /**
@@ -52,7 +73,7 @@ export async function computePkceChallenge(verifier: string): Promise<string> {
 
 /**
  * A new PKCE pair: a random verifier (base64url characters, at least 256 bits of entropy at the
- * default length) and its S256 challenge.
+ * default length) and its S256 challenge. Its `toString()` and `inspect` output leave the verifier out.
  * @throws RangeError if `length` is not an integer from 43 to 128.
  * @see https://datatracker.ietf.org/doc/html/rfc7636#section-4.1
  */
@@ -65,5 +86,5 @@ export async function createPkcePair(options: PkcePairOptions = {}): Promise<Pkc
   }
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(Math.ceil((length * 3) / 4)));
   const verifier = encodeBase64Url(bytes).slice(0, length);
-  return { verifier, challenge: await computePkceChallenge(verifier), method: "S256" };
+  return new Pair(verifier, await computePkceChallenge(verifier));
 }

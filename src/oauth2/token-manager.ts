@@ -9,7 +9,8 @@ import { OAuth2Error, ReauthorizationRequiredError } from "../errors.js";
 import { deserializeAuthorizationToken } from "../factory/oauth2.js";
 import type { OAuth2AuthorizationToken } from "../models/oauth2.js";
 import type { RESTClient } from "../rest/client.js";
-import { isSnowflake, type Snowflake } from "../snowflakes.js";
+import type { Snowflake } from "../snowflakes.js";
+import { clockOption, refreshSkewMs, snowflakeOption } from "./options.js";
 import { MemoryTokenStore, type TokenStore } from "./token-store.js";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -79,26 +80,19 @@ export class TokenManager {
       throw new TypeError("TokenManager needs an options object");
     if (options.rest === null || typeof options.rest !== "object")
       throw new TypeError("rest must be a RESTClient (app.acquire())");
-    const clientId = typeof options.clientId === "bigint" ? options.clientId.toString() : options.clientId;
-    if (!isSnowflake(clientId)) throw new TypeError("clientId must be a snowflake");
+    const clientId = snowflakeOption(options.clientId, "clientId");
     if (
       options.clientSecret !== undefined &&
       (typeof options.clientSecret !== "string" || options.clientSecret === "")
     ) {
       throw new TypeError("clientSecret must be a non-empty string, or left out for a public client");
     }
-    const skew = options.refreshSkewSeconds ?? 60;
-    if (typeof skew !== "number" || !(skew >= 0) || !Number.isFinite(skew)) {
-      throw new RangeError("refreshSkewSeconds must be a finite number of seconds, 0 or more");
-    }
-    if (options.now !== undefined && typeof options.now !== "function")
-      throw new TypeError("now must be a function");
     this.clientId = clientId;
     this.#rest = options.rest;
     this.#clientSecret = options.clientSecret;
     this.#store = options.store ?? new MemoryTokenStore();
-    this.#skewMs = skew * 1000;
-    this.#now = options.now ?? Date.now;
+    this.#skewMs = refreshSkewMs(options.refreshSkewSeconds);
+    this.#now = clockOption(options.now);
   }
 
   /**

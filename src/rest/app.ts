@@ -121,7 +121,10 @@ export class RESTApp {
     const apiUrl = options.apiUrl ?? DEFAULT_API_URL;
     if (!/^https?:\/\//.test(apiUrl)) throw new TypeError("apiUrl must be an http(s) URL");
     this.apiUrl = apiUrl.replace(/\/+$/, "");
-    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    if (typeof userAgent !== "string" || !/^[\x20-\x7e]+$/.test(userAgent))
+      throw new TypeError("userAgent must be printable ASCII on one line");
+    this.userAgent = userAgent;
     this.maxRetries = option(options.maxRetries, 3, "maxRetries", 0, 10);
     this.timeoutMs = option(options.timeoutMs, 15_000, "timeoutMs", 1, 2_147_483_647);
     this.maxRateLimitWait = option(options.maxRateLimitWait, 60, "maxRateLimitWait", 0, 86_400);
@@ -144,7 +147,10 @@ export class RESTApp {
       timeoutMs: this.timeoutMs,
       maxRateLimitWait: this.maxRateLimitWait,
       retryBackoffMs,
-      limiter: new RateLimiter({ maxWait: this.maxRateLimitWait, globalPerSecond: this.#globalPerSecond ?? 0 }),
+      limiter: new RateLimiter({
+        maxWait: this.maxRateLimitWait,
+        globalPerSecond: this.#globalPerSecond ?? 0,
+      }),
       budget: this.#budget,
     });
   }
@@ -174,11 +180,11 @@ export class RESTApp {
       return this.#client(this.#strategyAuth(token), token.tokenType);
     }
     if (typeof token !== "string") throw new TypeError("token must be a string or a TokenStrategy");
-    const bare = token.trim();
-    if (bare === "") throw new TypeError("token must not be empty");
-    checkedToken(bare);
+    if (token.trim() === "") throw new TypeError("token must not be empty");
+    const bare = checkedToken(token.trim());
     const type = tokenType === undefined ? "Bearer" : titleCase(String(tokenType).trim());
-    if (!SCHEME_PATTERN.test(type)) throw new TypeError("tokenType must be a scheme name such as Bearer or Bot");
+    if (!SCHEME_PATTERN.test(type))
+      throw new TypeError("tokenType must be a scheme name such as Bearer or Bot");
     const header: AuthHeader = { value: `${type} ${bare}`, token: bare };
     return this.#client(
       { identity: header.value, globalPerSecond: this.#perSecond(type), header: () => header },

@@ -56,7 +56,9 @@ export interface FetchMyGuildsOptions extends RequestOptions {
 
 /** Options of {@link RESTClient.addUserToGuild}. */
 export interface AddUserToGuildOptions extends RequestOptions {
+  /** The guild to add the user to. */
   readonly guild: SnowflakeLike;
+  /** The user to add (the owner of `accessToken`). */
   readonly user: SnowflakeLike;
   /** The user's OAuth2 access token with the `guilds.join` scope (or a token model holding it). */
   readonly accessToken: string | { readonly accessToken: string };
@@ -64,7 +66,9 @@ export interface AddUserToGuildOptions extends RequestOptions {
   readonly nick?: string | undefined;
   /** Role ids to give the new member. */
   readonly roles?: readonly SnowflakeLike[] | undefined;
+  /** Whether the new member is muted in voice channels. */
   readonly mute?: boolean | undefined;
+  /** Whether the new member is deafened in voice channels. */
   readonly deaf?: boolean | undefined;
 }
 

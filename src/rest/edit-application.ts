@@ -13,7 +13,9 @@ export type BitsInput = bigint | number | string | { readonly value: bigint };
 
 /** Install parameters to set; an `ApplicationInstallParameters` fits. */
 export interface InstallParametersInput {
+  /** The scopes the install link asks for (`bot`, `applications.commands`). */
   readonly scopes: readonly (OAuth2Scope | (string & {}))[];
+  /** The permissions the bot's role gets (sent as an integer, so at most 2^53 - 1). */
   readonly permissions: BitsInput;
 }
 
@@ -29,19 +31,30 @@ export interface IntegrationConfigurationInput {
  */
 export type ImageInput = string | Uint8Array;
 
-/** Fields of `editApplication`. Leave a field out to keep it; `null` clears it where Discord allows. */
+/**
+ * Fields of `editApplication`. Leave a field out to keep it; `null` clears it where Discord allows.
+ * @see https://discord.com/developers/docs/resources/application#edit-current-application-json-params
+ */
 export interface EditApplicationOptions {
+  /** The app's description (at most 400 characters). */
   readonly description?: string | undefined;
+  /** The default custom authorization URL, when the app uses one instead of in-app install settings. */
   readonly customInstallUrl?: string | null | undefined;
+  /** The URL users visit to link their account for linked roles. */
   readonly roleConnectionsVerificationUrl?: string | null | undefined;
   /** Only `GATEWAY_PRESENCE_LIMITED`, `GATEWAY_GUILD_MEMBERS_LIMITED` and `GATEWAY_MESSAGE_CONTENT_LIMITED` can be changed. */
   readonly flags?: BitsInput | null | undefined;
+  /** Where Discord sends interactions over HTTP instead of the gateway. */
   readonly interactionsEndpointUrl?: string | null | undefined;
   /** Up to 5 tags of up to 20 characters. */
   readonly tags?: readonly string[] | null | undefined;
+  /** Where Discord sends webhook events. */
   readonly eventWebhooksUrl?: string | null | undefined;
+  /** Turns webhook events on (`2`) or off (`1`). */
   readonly eventWebhooksStatus?: ApplicationEventWebhookStatus | (number & {}) | null | undefined;
+  /** The webhook event types to receive. */
   readonly eventWebhooksTypes?: readonly (ApplicationEventWebhookType | (string & {}))[] | null | undefined;
+  /** The in-app authorization link's settings for guild installs. */
   readonly installParameters?: InstallParametersInput | null | undefined;
   /** Settings per installation context, keyed by integration type (`0` guild, `1` user). */
   readonly integrationTypesConfig?:
@@ -49,7 +62,9 @@ export interface EditApplicationOptions {
     | Readonly<Record<string, IntegrationConfigurationInput | null>>
     | null
     | undefined;
+  /** The app's icon. */
   readonly icon?: ImageInput | null | undefined;
+  /** The app's rich presence invite cover image. */
   readonly coverImage?: ImageInput | null | undefined;
 }
 
@@ -80,7 +95,7 @@ function standardBase64(bytes: Uint8Array): string {
 }
 
 /** An image as the data URI Discord expects. */
-export function imageDataUri(image: ImageInput, name: string): string {
+function imageDataUri(image: ImageInput, name: string): string {
   if (typeof image === "string") {
     if (!/^data:image\/[\w.+-]+;base64,/.test(image))
       throw new TypeError(`${name} must be a data:image/...;base64, URI`);

@@ -229,7 +229,11 @@ function secretsOf(spec: RequestSpec, token: string | null): readonly string[] {
   return token === null ? secrets : [...secrets, token];
 }
 
-function errorOptions(url: string, response: RawResponse, secrets: readonly string[]): HTTPResponseErrorOptions {
+function errorOptions(
+  url: string,
+  response: RawResponse,
+  secrets: readonly string[],
+): HTTPResponseErrorOptions {
   return {
     url,
     status: response.status,

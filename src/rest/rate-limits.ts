@@ -22,15 +22,18 @@ export interface RateLimitRoute {
 
 /** The rate-limit facts of one response. */
 export interface RateLimitHeaders {
+  /** `X-RateLimit-Bucket`: the opaque bucket hash routes share. */
   readonly bucket: string | null;
+  /** `X-RateLimit-Limit`: requests the bucket allows per window. */
   readonly limit: number | null;
+  /** `X-RateLimit-Remaining`: requests left in the current window. */
   readonly remaining: number | null;
   /** Seconds until the bucket resets. */
   readonly resetAfter: number | null;
 }
 
 /** Reads the `X-RateLimit-*` headers of a response. */
-export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
   return {
     bucket: headers.get("x-ratelimit-bucket"),
     limit: toNumber(headers.get("x-ratelimit-limit")),
@@ -174,6 +177,7 @@ export class RateLimiter {
   readonly #now: () => number;
   #lastPrune: number;
 
+  /** @param options - see {@link RateLimiterOptions}. */
   constructor(options: RateLimiterOptions) {
     this.#maxWait = options.maxWait;
     this.#globalPerSecond = options.globalPerSecond ?? 0;

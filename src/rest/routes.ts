@@ -9,7 +9,9 @@ export type HTTPMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** A route: method, path template with `{name}` placeholders, and the placeholder that splits rate-limit buckets. */
 export interface Route {
+  /** The HTTP method. */
   readonly method: HTTPMethod;
+  /** The path below the API base URL, with `{name}` placeholders, as Discord's OpenAPI spec writes it. */
   readonly template: string;
   /** The major parameter (`guild_id`, ...) whose value gets its own bucket, if the route has one. */
   readonly major?: string;
@@ -53,26 +55,37 @@ export const ROUTES = {
 
 /** A route with its placeholders filled in. */
 export interface CompiledRoute {
+  /** The route it was compiled from. */
   readonly route: Route;
+  /** The path with every placeholder filled in (URI-encoded). */
   readonly path: string;
   /** `"<METHOD> <template>"`, the rate-limit route key and the label used in errors. */
   readonly key: string;
+  /** The value of the route's major parameter, or `""`. */
   readonly major: string;
 }
 
+const fixedRoutes = new WeakMap<Route, CompiledRoute>();
+
 /** Fills `route`'s placeholders with `params`, which must hold every one of them. */
-export function compileRoute(route: Route, params: Readonly<Record<string, string>> = {}): CompiledRoute {
+export function compileRoute(route: Route, params?: Readonly<Record<string, string>>): CompiledRoute {
+  if (params === undefined) {
+    const fixed = fixedRoutes.get(route);
+    if (fixed !== undefined) return fixed;
+  }
   const path = route.template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
+    const value = params?.[name];
     if (value === undefined) throw new TypeError(`Missing route parameter ${name}`);
     return encodeURIComponent(value);
   });
-  return {
+  const compiled: CompiledRoute = {
     route,
     path,
     key: `${route.method} ${route.template}`,
-    major: route.major === undefined ? "" : (params[route.major] ?? ""),
+    major: route.major === undefined ? "" : (params?.[route.major] ?? ""),
   };
+  if (params === undefined) fixedRoutes.set(route, compiled);
+  return compiled;
 }
 
 /** Something that stands for a snowflake: the id itself, or an object with an `id`. */

@@ -55,12 +55,15 @@ export interface AuthorizeClientCredentialsTokenOptions extends OAuth2ClientOpti
 
 /** A prepared token-endpoint request. */
 export interface TokenRequest {
+  /** `POST /oauth2/token` or `POST /oauth2/token/revoke`. */
   readonly route: Route;
+  /** The form body. */
   readonly form: URLSearchParams;
   /** Base64 Basic credentials, or `null` when the client authenticates in the body or not at all. */
   readonly basic: string | null;
   /** Values to keep out of errors. */
   readonly secrets: readonly string[];
+  /** `"none"` for revocation, whose body is ignored. */
   readonly expect: "json" | "none";
 }
 
@@ -73,26 +76,33 @@ function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
 
-function base64Utf8(text: string): string {
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 function scopeList(scopes: unknown, name: string): string {
   if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== "string"))
     throw new TypeError(`${name} must be an array of strings`);
   return scopes.join(" ");
 }
 
-function build(
-  route: Route,
-  fields: [string, string][],
-  client: OAuth2ClientOptions,
-  defaultAuthentication: ClientAuthentication,
-  secrets: (string | undefined)[],
-  expect: "json" | "none" = "json",
-): TokenRequest {
+/** What {@link build} turns into a {@link TokenRequest}. */
+interface TokenRequestParts {
+  readonly route: Route;
+  /** The grant's own form fields. */
+  readonly fields: [string, string][];
+  readonly client: OAuth2ClientOptions;
+  /** The app's client authentication, used when the call does not choose one. */
+  readonly defaultAuthentication: ClientAuthentication;
+  /** The grant's own secrets (code, verifier, refresh token, token to revoke). */
+  readonly secrets: readonly (string | undefined)[];
+  readonly expect?: "json" | "none";
+}
+
+function build({
+  route,
+  fields,
+  client,
+  defaultAuthentication,
+  secrets,
+  expect = "json",
+}: TokenRequestParts): TokenRequest {
   const clientId = snowflakeOf(client.clientId, "clientId");
   const secret =
     client.clientSecret === undefined ? undefined : nonEmpty(client.clientSecret, "clientSecret");
@@ -104,7 +114,8 @@ function build(
   if (secret === undefined) {
     form.append("client_id", clientId);
   } else if (authentication === "basic") {
-    basic = base64Utf8(`${formEncode(clientId)}:${formEncode(secret)}`);
+    // RFC 6749 §2.3.1: form-encode both parts first, which also leaves only ASCII for btoa.
+    basic = btoa(`${formEncode(clientId)}:${formEncode(secret)}`);
   } else {
     form.append("client_id", clientId);
     form.append("client_secret", secret);
@@ -115,7 +126,10 @@ function build(
   return { route, form, basic, secrets: kept, expect };
 }
 
-/** Builders of the four token-endpoint requests. */
+/**
+ * Builders of the four token-endpoint requests.
+ * @see https://discord.com/developers/docs/topics/oauth2#authorization-code-grant
+ */
 export const tokenRequest = {
   authorizationCode(
     options: AuthorizeAccessTokenOptions,
@@ -133,7 +147,13 @@ export const tokenRequest = {
     ];
     if (options.codeVerifier !== undefined)
       fields.push(["code_verifier", nonEmpty(options.codeVerifier, "codeVerifier")]);
-    return build(ROUTES.token, fields, options, authentication, [code, options.codeVerifier]);
+    return build({
+      route: ROUTES.token,
+      fields,
+      client: options,
+      defaultAuthentication: authentication,
+      secrets: [code, options.codeVerifier],
+    });
   },
 
   refreshToken(options: RefreshAccessTokenOptions, authentication: ClientAuthentication): TokenRequest {
@@ -143,7 +163,13 @@ export const tokenRequest = {
       ["refresh_token", refreshToken],
     ];
     if (options.scopes !== undefined) fields.push(["scope", scopeList(options.scopes, "scopes")]);
-    return build(ROUTES.token, fields, options, authentication, [refreshToken]);
+    return build({
+      route: ROUTES.token,
+      fields,
+      client: options,
+      defaultAuthentication: authentication,
+      secrets: [refreshToken],
+    });
   },
 
   revoke(options: RevokeAccessTokenOptions, authentication: ClientAuthentication): TokenRequest {
@@ -156,7 +182,14 @@ export const tokenRequest = {
       }
       fields.push(["token_type_hint", options.tokenTypeHint]);
     }
-    return build(ROUTES.tokenRevoke, fields, options, authentication, [token], "none");
+    return build({
+      route: ROUTES.tokenRevoke,
+      fields,
+      client: options,
+      defaultAuthentication: authentication,
+      secrets: [token],
+      expect: "none",
+    });
   },
 
   clientCredentials(
@@ -168,6 +201,12 @@ export const tokenRequest = {
       ["grant_type", "client_credentials"],
       ["scope", scopeList(options.scopes, "scopes")],
     ];
-    return build(ROUTES.token, fields, options, authentication, []);
+    return build({
+      route: ROUTES.token,
+      fields,
+      client: options,
+      defaultAuthentication: authentication,
+      secrets: [],
+    });
   },
 };

@@ -26,11 +26,14 @@ export interface TokenStrategy {
 
 /** Whether `value` looks like a {@link TokenStrategy}. */
 export function isTokenStrategy(value: unknown): value is TokenStrategy {
-  if (typeof value !== "object" || value === null) return false;
-  const candidate = value as Partial<TokenStrategy>;
   return (
-    typeof candidate.acquire === "function" &&
-    typeof candidate.invalidate === "function" &&
-    typeof candidate.tokenType === "string"
+    typeof value === "object" &&
+    value !== null &&
+    "acquire" in value &&
+    typeof value.acquire === "function" &&
+    "invalidate" in value &&
+    typeof value.invalidate === "function" &&
+    "tokenType" in value &&
+    typeof value.tokenType === "string"
   );
 }

@@ -105,6 +105,11 @@ describe("Login with Discord demo in Chromium", () => {
   it("logs in through the consent page, shows the profile, refreshes the token and logs out", async () => {
     const context = await offlineContext();
     const page = await context.newPage();
+    // The pages must work under their own Content-Security-Policy: Chromium reports every refusal.
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await loginThroughConsent(page);
     const scopes = await page
       .locator("#scopes li")
@@ -143,6 +148,8 @@ describe("Login with Discord demo in Chromium", () => {
     expect(session?.sameSite).toBe("Lax");
     expect(cookies.find((cookie) => cookie.name === "login_flow")).toBeUndefined();
 
+    // Checked before the screenshot, which becomes the README's picture.
+    expect(cspViolations).toEqual([]);
     await mkdir(`${ROOT}test-results`, { recursive: true });
     await mkdir(`${ROOT}docs`, { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -175,6 +182,7 @@ describe("Login with Discord demo in Chromium", () => {
     });
     expect(doubleSubmit.status).toBe(400);
     expect(await doubleSubmit.text()).toContain("no longer accepts this authorization code");
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 
@@ -229,6 +237,14 @@ describe("Login with Discord demo in Chromium", () => {
       expect(real.url).toBe(`http://127.0.0.1:${address.port}`);
       const home = await fetch(`${real.url}/`);
       expect(await home.text()).toContain("discord.com");
+      const csp = home.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'/);
+      expect(csp).not.toContain("unsafe-inline");
+      expect(home.headers.get("x-content-type-options")).toBe("nosniff");
+      // Only the app's own notices show: a link cannot put text on the page.
+      const forgedFlash = await fetch(`${real.url}/?done=constructor`);
+      expect(await forgedFlash.text()).not.toContain('data-testid="flash"');
       const login = await fetch(`${real.url}/login`, { redirect: "manual" });
       expect(login.status).toBe(303);
       const target = new URL(login.headers.get("location") ?? "");

@@ -1,23 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { DeserializationError } from "../../src/errors.js";
 import {
-  arrayOf,
+  arrayValue,
   asBits,
   asHexBytes,
   asObject,
-  boolOr,
+  asTimestamp,
+  boolValue,
+  boolValueOr,
   describe as describeValue,
-  itemObject,
-  itemString,
-  optObject,
-  optSnowflake,
-  optString,
-  reqInt,
-  reqSnowflake,
-  reqString,
-  reqTimestamp,
-  stringOr,
+  flagReader,
+  hexValue,
+  intValue,
+  nullableStringValue,
+  objectValue,
+  optIntValue,
+  optObjectValue,
+  optSnowflakeValue,
+  optStringValue,
+  optTimestampValue,
+  snowflakesValue,
+  snowflakeValue,
+  stringsValue,
+  stringValue,
+  stringValueOr,
+  timestampValue,
 } from "../../src/internal/read.js";
+import { Permissions } from "../../src/models/permissions.js";
 
 function errorOf(fn: () => unknown): DeserializationError {
   try {
@@ -27,6 +36,13 @@ function errorOf(fn: () => unknown): DeserializationError {
     throw error;
   }
   throw new Error("expected a DeserializationError");
+}
+
+function failsAt(fn: () => unknown, path: string, expected: string, received: string): void {
+  const error = errorOf(fn);
+  expect(error.path).toBe(path);
+  expect(error.expected).toBe(expected);
+  expect(error.received).toBe(received);
 }
 
 describe("payload readers", () => {
@@ -41,7 +57,7 @@ describe("payload readers", () => {
   });
 
   it("reports the JSON path, what was expected and what was received", () => {
-    const error = errorOf(() => reqString({ name: 5 }, "name", "$.team"));
+    const error = errorOf(() => stringValue(5, "$.team", "name"));
     expect(error.path).toBe("$.team.name");
     expect(error.expected).toBe("string");
     expect(error.received).toBe("integer");
@@ -49,77 +65,102 @@ describe("payload readers", () => {
   });
 
   it("never puts the value in the error", () => {
-    const error = errorOf(() => reqSnowflake({ id: "mfa.SECRET-TOKEN" }, "id", "$"));
+    const error = errorOf(() => snowflakeValue("mfa.SECRET-TOKEN", "$", "id"));
     expect(JSON.stringify(error) + error.message + String(error)).not.toContain("SECRET");
   });
 
   it("reads optional values as null", () => {
-    expect(optString({}, "a", "$")).toBeNull();
-    expect(optString({ a: null }, "a", "$")).toBeNull();
-    expect(optSnowflake({ a: null }, "a", "$")).toBeNull();
-    expect(stringOr({ a: null }, "a", "$", "")).toBe("");
-    expect(boolOr({}, "a", "$")).toBe(false);
-    expect(() => boolOr({ a: "yes" }, "a", "$")).toThrow(DeserializationError);
+    expect(optStringValue(undefined, "$", "a")).toBeNull();
+    expect(optStringValue(null, "$", "a")).toBeNull();
+    expect(optSnowflakeValue(null, "$", "a")).toBeNull();
+    expect(stringValueOr(null, "$", "a", "")).toBe("");
+    expect(boolValueOr(undefined, "$", "a")).toBe(false);
+    expect(boolValueOr(undefined, "$", "a", true)).toBe(true);
+    expect(() => boolValueOr("yes", "$", "a")).toThrow(DeserializationError);
   });
 
   it("accepts snowflakes as decimal strings or safe integers", () => {
-    expect(reqSnowflake({ id: "80351110224678912" }, "id", "$")).toBe("80351110224678912");
-    expect(reqSnowflake({ id: 42 }, "id", "$")).toBe("42");
+    expect(snowflakeValue("80351110224678912", "$", "id")).toBe("80351110224678912");
+    expect(snowflakeValue(42, "$", "id")).toBe("42");
     for (const bad of ["", "-1", "1.0", "0x1", " 1", 1.5, -1, true, null]) {
-      expect(() => reqSnowflake({ id: bad }, "id", "$")).toThrow(DeserializationError);
+      expect(() => snowflakeValue(bad, "$", "id")).toThrow(DeserializationError);
     }
   });
 
   it("reads integers strictly", () => {
-    expect(reqInt({ n: 3 }, "n", "$")).toBe(3);
-    expect(() => reqInt({ n: 3.5 }, "n", "$")).toThrow(DeserializationError);
-    expect(() => reqInt({ n: "3" }, "n", "$")).toThrow(DeserializationError);
+    expect(intValue(3, "$", "n")).toBe(3);
+    expect(() => intValue(3.5, "$", "n")).toThrow(DeserializationError);
+    expect(() => intValue("3", "$", "n")).toThrow(DeserializationError);
   });
 
   it("reads timestamps with offsets and rejects others", () => {
-    expect(reqTimestamp({ t: "2021-02-01T18:03:20.888000+00:00" }, "t", "$").toISOString()).toBe(
+    expect(timestampValue("2021-02-01T18:03:20.888000+00:00", "$", "t").toISOString()).toBe(
       "2021-02-01T18:03:20.888Z",
     );
-    expect(reqTimestamp({ t: "2021-02-01T18:03:20Z" }, "t", "$").getTime()).toBe(
-      Date.UTC(2021, 1, 1, 18, 3, 20),
-    );
-    expect(reqTimestamp({ t: "2021-02-01T20:03:20+02:00" }, "t", "$").getTime()).toBe(
+    expect(timestampValue("2021-02-01T18:03:20Z", "$", "t").getTime()).toBe(Date.UTC(2021, 1, 1, 18, 3, 20));
+    expect(timestampValue("2021-02-01T20:03:20+02:00", "$", "t").getTime()).toBe(
       Date.UTC(2021, 1, 1, 18, 3, 20),
     );
     for (const bad of ["2021-02-01", "yesterday", "2021-13-01T00:00:00Z", 0]) {
-      expect(() => reqTimestamp({ t: bad }, "t", "$")).toThrow(DeserializationError);
+      expect(() => timestampValue(bad, "$", "t")).toThrow(DeserializationError);
+    }
+    expect(optTimestampValue(null, "$", "t")).toBeNull();
+    failsAt(() => optTimestampValue("soon", "$.a", "t"), "$.a.t", "ISO 8601 timestamp", "string");
+  });
+
+  it("reads timestamps exactly as Date does, on the quick path and off it", () => {
+    const samples = [
+      "2021-02-28T23:59:59.999Z",
+      "2024-02-29T00:00:00Z",
+      "2023-02-29T00:00:00Z",
+      "2021-04-31T00:00:00Z",
+      "2021-02-01T18:03:20.8+00:00",
+      "2021-02-01T18:03:20.88889-05:30",
+      "2021-02-01T24:00:00Z",
+      "2021-02-01T18:60:00Z",
+      "2021-02-01t18:03:20z",
+      "0099-01-01T00:00:00Z",
+      "1970-01-01T00:00:00.000+23:59",
+      "2021-02-01T18:03:20.Z",
+      "2021-02-01T18:03:20+0200",
+    ];
+    const pattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
+    for (const text of samples) {
+      const date = new Date(text);
+      if (pattern.test(text) && !Number.isNaN(date.getTime())) {
+        expect(asTimestamp(text, "$").getTime(), text).toBe(date.getTime());
+      } else {
+        expect(() => asTimestamp(text, "$"), text).toThrow(DeserializationError);
+      }
     }
   });
 
-  it("reads arrays with item paths", () => {
-    expect(arrayOf({ a: ["x", "y"] }, "a", "$", itemString)).toEqual(["x", "y"]);
-    expect(arrayOf({}, "a", "$", itemString)).toEqual([]);
-    expect(errorOf(() => arrayOf({ a: ["x", 1] }, "a", "$.b", itemString)).path).toBe("$.b.a[1]");
-    expect(errorOf(() => arrayOf({}, "a", "$", itemString, true)).received).toBe("missing");
-    const objects = arrayOf(
-      { a: [{ k: "v" }] },
-      "a",
-      "$",
-      itemObject((raw, path) => reqString(raw, "k", path)),
-    );
-    expect(objects).toEqual(["v"]);
-    expect(
-      errorOf(() =>
-        arrayOf(
-          { a: [null] },
-          "a",
-          "$",
-          itemObject(() => 1),
-        ),
-      ).path,
-    ).toBe("$.a[0]");
+  it("reads string and snowflake lists with item paths, copying the list", () => {
+    const list = ["x", "y"];
+    const copy = stringsValue(list, "$", "a");
+    expect(copy).toEqual(["x", "y"]);
+    expect(copy).not.toBe(list);
+    expect(stringsValue(undefined, "$", "a")).toEqual([]);
+    expect(stringsValue(null, "$", "k")).toEqual([]);
+    expect(errorOf(() => stringsValue(["x", 1], "$.b", "a")).path).toBe("$.b.a[1]");
+    expect(errorOf(() => stringsValue(undefined, "$", "a", true)).received).toBe("missing");
+    failsAt(() => stringsValue(null, "$", "k", true), "$.k", "array", "null");
+    failsAt(() => stringsValue(["a", 1], "$", "k"), "$.k[1]", "string", "integer");
+    failsAt(() => stringsValue("a", "$", "k"), "$.k", "array", "string");
+    expect(snowflakesValue(["1", 2], "$", "roles")).toEqual(["1", "2"]);
+    failsAt(() => snowflakesValue(["1", "x"], "$", "roles"), "$.roles[1]", "snowflake", "string");
+    expect(arrayValue(undefined, "$", "a")).toEqual([]);
+    failsAt(() => arrayValue({}, "$", "a"), "$.a", "array", "object");
   });
 
   it("reads nested objects", () => {
-    expect(optObject({ o: { k: "v" } }, "o", "$", (raw, path) => reqString(raw, "k", path))).toBe("v");
-    expect(optObject({ o: null }, "o", "$", () => 1)).toBeNull();
-    expect(errorOf(() => optObject({ o: [] }, "o", "$", () => 1)).path).toBe("$.o");
+    const obj = { a: 1 };
+    expect(objectValue(obj, "$", "k")).toBe(obj);
+    failsAt(() => objectValue([], "$", "k"), "$.k", "object", "array");
+    expect(optObjectValue(null, "$", "o")).toBeNull();
+    expect(errorOf(() => optObjectValue([], "$", "o")).path).toBe("$.o");
     expect(() => asObject("x", "$")).toThrow(DeserializationError);
+    expect(errorOf(() => asObject(null, "$.a[0]")).path).toBe("$.a[0]");
   });
 
   it("reads bit fields from strings and numbers", () => {
@@ -133,5 +174,64 @@ describe("payload readers", () => {
     expect([...asHexBytes("00ff10", "$", 3)]).toEqual([0, 255, 16]);
     for (const bad of ["00ff1", "00ff1g", "00ff1000", 5])
       expect(() => asHexBytes(bad, "$", 3)).toThrow(DeserializationError);
+  });
+});
+
+describe("value readers", () => {
+  it("read strings", () => {
+    expect(stringValue("a", "$", "k")).toBe("a");
+    failsAt(() => stringValue(undefined, "$", "k"), "$.k", "string", "missing");
+    expect(optStringValue(null, "$", "k")).toBeNull();
+    expect(optStringValue(undefined, "$", "k")).toBeNull();
+    failsAt(() => optStringValue(1, "$.a", "k"), "$.a.k", "string or null", "integer");
+    expect(nullableStringValue(null, "$", "k")).toBeNull();
+    failsAt(() => nullableStringValue(undefined, "$", "icon"), "$.icon", "string or null", "missing");
+  });
+
+  it("read booleans and integers", () => {
+    expect(boolValue(false, "$", "k")).toBe(false);
+    failsAt(() => boolValue(null, "$", "k"), "$.k", "boolean", "null");
+    expect(boolValueOr(undefined, "$", "k")).toBe(false);
+    expect(boolValueOr(true, "$", "k")).toBe(true);
+    failsAt(() => boolValueOr("true", "$", "k"), "$.k", "boolean", "string");
+    expect(intValue(-3, "$", "k")).toBe(-3);
+    failsAt(() => intValue(1.5, "$", "k"), "$.k", "integer", "number");
+    expect(optIntValue(null, "$", "k")).toBeNull();
+    failsAt(() => optIntValue("1", "$", "k"), "$.k", "integer or null", "string");
+  });
+
+  it("read snowflakes by the pattern ^(?:0|[1-9]\\d{0,19})$", () => {
+    expect(snowflakeValue("0", "$", "id")).toBe("0");
+    expect(snowflakeValue("80351110224678912", "$", "id")).toBe("80351110224678912");
+    expect(snowflakeValue(42, "$", "id")).toBe("42");
+    expect(snowflakeValue("12345678901234567890", "$", "id")).toBe("12345678901234567890");
+    for (const bad of ["", "01", "1a", "-1", "123456789012345678901", " 1", 1.5, -1, null, undefined, {}]) {
+      expect(errorOf(() => snowflakeValue(bad, "$", "id")).path).toBe("$.id");
+    }
+    expect(optSnowflakeValue(undefined, "$", "id")).toBeNull();
+    expect(optSnowflakeValue("7", "$", "id")).toBe("7");
+    failsAt(() => optSnowflakeValue("x", "$", "id"), "$.id", "snowflake", "string");
+  });
+
+  it("decode hex of an exact length, in either case", () => {
+    expect([...hexValue("00ff10Ab", "$", "k", 4)]).toEqual([0, 255, 16, 171]);
+    for (const bad of ["00ff10A", "00ff10Ag", "00ff 10a", "00ff10Ab00", 5, null, "ａｂ00ff00"]) {
+      const error = errorOf(() => hexValue(bad, "$", "k", 4));
+      expect(error.path).toBe("$.k");
+      expect(error.expected).toBe("8 hex characters");
+    }
+  });
+
+  it("read flags from strings and integers, sharing values", () => {
+    const read = flagReader(() => Permissions);
+    expect(read("8", "$", "p")).toBe(Permissions.ADMINISTRATOR);
+    expect(read(8, "$", "p")).toBe(Permissions.ADMINISTRATOR);
+    expect(read("8", "$", "p")).toBe(read("8", "$", "p"));
+    expect(read("2251799813685247", "$", "p").value).toBe(2251799813685247n);
+    for (const bad of ["-1", "0x8", "", -1, 1.5, null, undefined, true]) {
+      expect(errorOf(() => read(bad, "$", "p")).path).toBe("$.p");
+    }
+    for (let i = 0; i < 5000; i++) expect(read(String(i), "$", "p").value).toBe(BigInt(i));
+    expect(read("8", "$", "p")).toBe(Permissions.ADMINISTRATOR);
   });
 });

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { OAuth2AuthorizationError, OAuth2StateMismatchError } from "../../src/errors.js";
 import { Permissions } from "../../src/models/permissions.js";
@@ -123,5 +124,13 @@ describe("parseAuthorizationCallback", () => {
   it("rejects an unreadable redirect", () => {
     expect(() => parseAuthorizationCallback("https://[bad/cb", { expectedState: state })).toThrow(TypeError);
     expect(() => parseAuthorizationCallback(42 as never, { expectedState: state })).toThrow(TypeError);
+  });
+
+  it("never shows the code in text or inspect output", () => {
+    const code = "NhhvTDYsFcdgNLnnLijcl7Ku7bEEeee";
+    const result = parseAuthorizationCallback(`/cb?code=${code}&state=${state}`, { expectedState: state });
+    expect(result.code).toBe(code);
+    for (const shown of [String(result), inspect(result, { showHidden: true, depth: 4 })])
+      expect(shown).not.toContain(code);
   });
 });

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { computePkceChallenge, createPkcePair } from "../../src/oauth2/pkce.js";
 
@@ -47,5 +48,14 @@ describe("PKCE", () => {
       await expect(computePkceChallenge(verifier)).rejects.toThrow(RangeError);
     }
     await expect(computePkceChallenge(`${"a".repeat(40)}-._~`)).resolves.toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("never shows the verifier in text or inspect output, but keeps it for the exchange", async () => {
+    const pair = await createPkcePair();
+    for (const shown of [String(pair), `${pair}`, inspect(pair, { showHidden: true, depth: 4 })]) {
+      expect(shown).not.toContain(pair.verifier);
+      expect(shown).toContain(pair.challenge);
+    }
+    expect({ ...pair }).toEqual({ verifier: pair.verifier, challenge: pair.challenge, method: "S256" });
   });
 });

@@ -2,7 +2,7 @@
 // every target runtime has (fetch types, WebCrypto, URL, TextEncoder), takes the imported package as an
 // argument, and returns plain JSON results so each runtime's driver can print them.
 import { createFixtureFetch } from "./fixture-fetch.mjs";
-import { APPLICATION, CLIENT, GUILDS, TOKEN } from "./fixtures.mjs";
+import { APPLICATION, AUTHORIZATION, CLIENT, GUILDS, TOKEN } from "./fixtures.mjs";
 
 class CheckFailure extends Error {}
 
@@ -161,6 +161,19 @@ const CHECKS = [
       const stored = JSON.parse(JSON.stringify(token));
       const restored = new lib.EntityFactory().deserializeAuthorizationToken(stored);
       equal(restored.expiresAt.getTime(), token.expiresAt.getTime(), "expiry survives storage");
+    },
+  ],
+  [
+    "deserialize authorization information",
+    (lib) => {
+      const info = new lib.EntityFactory().deserializeAuthorizationInformation(AUTHORIZATION);
+      assert(info instanceof lib.AuthorizationInformation, "is an AuthorizationInformation");
+      assert(info.application instanceof lib.AuthorizationApplication, "application");
+      equal(info.application.name, "AIRHORN SOLUTIONS", "application name");
+      equal(info.expiresAt.toISOString(), "2021-01-23T02:33:17.017Z", "expiresAt");
+      equal(info.scopes.join(" "), "guilds.join identify", "scopes");
+      equal(info.user?.globalName, "Discord", "user global name");
+      assert(info.user?.flags?.has(lib.UserFlags.EARLY_VERIFIED_DEVELOPER), "user flags from public_flags");
     },
   ],
   [

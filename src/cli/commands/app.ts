@@ -5,19 +5,14 @@
 import type { Application } from "../../models/applications.js";
 import { ApplicationIntegrationType } from "../../models/applications.js";
 import { TeamMembershipState } from "../../models/teams.js";
-import { COMMON_HELP, type Command, parseCommandArgs, UsageError } from "../command.js";
+import { COMMON_HELP, type Command, defineCommand, UsageError } from "../command.js";
 import { keyValues, plural, yesNo } from "../format.js";
-import { apiUrlFor } from "../options.js";
-import { Progress } from "../progress.js";
+import { apiUrlFor, botTokenFrom } from "../options.js";
+import { withProgress } from "../progress.js";
 import { createCapturingRestApp } from "../rest.js";
 
-const OPTIONS = {
-  token: { type: "string" },
-  json: { type: "boolean" },
-} as const;
-
 /** The `app` command. */
-export const appCommand: Command = {
+export const appCommand: Command = defineCommand({
   name: "app",
   summary: "Show the application a bot token belongs to",
   help: `Usage: discord-appkit app [--token TOKEN] [--json]
@@ -30,39 +25,37 @@ Options:
                        since command-line arguments can be seen by other users of the machine)
   --json               Print the application as Discord's JSON payload instead
 ${COMMON_HELP}`,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    const token = (values.token ?? io.env.DISCORD_TOKEN)?.replace(/^Bot\s+/i, "").trim();
-    if (!token) throw new UsageError("missing bot token: set DISCORD_TOKEN or pass --token");
+  options: {
+    token: { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run({ values }, io) {
+    const token = botTokenFrom(values.token ?? io.env.DISCORD_TOKEN);
+    if (token === undefined) throw new UsageError("missing bot token: set DISCORD_TOKEN or pass --token");
     const { rest, lastBody } = createCapturingRestApp(apiUrlFor(values["api-url"]));
-    const progress = new Progress(io, "Fetching the application…");
-    const application = await rest
-      .acquire(token, "Bot")
-      .fetchApplication()
-      .finally(() => progress.stop());
+    const application = await withProgress(io, "Fetching the application…", () =>
+      rest.acquire(token, "Bot").fetchApplication(),
+    );
     if (values.json) {
-      const raw: unknown = JSON.parse(lastBody() ?? JSON.stringify(application.toJSON()));
+      // Discord's own body when we have it, so keys the models do not know are printed too.
+      const raw: unknown = JSON.parse(lastBody() ?? JSON.stringify(application));
       io.stdout.write(`${JSON.stringify(raw, null, 2)}\n`);
     } else {
       io.stdout.write(formatApplication(application));
     }
     return 0;
   },
-};
+});
 
-const MEMBERSHIP: Readonly<Record<number, string>> = {
-  [TeamMembershipState.INVITED]: "invited",
-  [TeamMembershipState.ACCEPTED]: "accepted",
-};
+const MEMBERSHIP: ReadonlyMap<number, string> = new Map([
+  [TeamMembershipState.INVITED, "invited"],
+  [TeamMembershipState.ACCEPTED, "accepted"],
+]);
 
-const INTEGRATION_NAMES: Readonly<Record<string, string>> = {
-  [String(ApplicationIntegrationType.GUILD_INSTALL)]: "Guild install",
-  [String(ApplicationIntegrationType.USER_INSTALL)]: "User install",
-};
+const INTEGRATION_NAMES: ReadonlyMap<number, string> = new Map([
+  [ApplicationIntegrationType.GUILD_INSTALL, "Guild install"],
+  [ApplicationIntegrationType.USER_INSTALL, "User install"],
+]);
 
 function userLabel(user: { username: string; id: string } | null, fallbackId: string | null = null): string {
   if (user) return `${user.username} (${user.id})`;
@@ -95,7 +88,7 @@ export function formatApplication(application: Application): string {
   const integrationLines = [...application.integrationTypesConfig].map(
     ([type, config]) =>
       [
-        INTEGRATION_NAMES[String(type)] ?? `Integration type ${type}`,
+        INTEGRATION_NAMES.get(type) ?? `Integration type ${type}`,
         installLine(config.oauth2InstallParameters) ?? "no install parameters",
       ] as const,
   );
@@ -142,7 +135,7 @@ export function formatApplication(application: Application): string {
       const isOwner = member.user.id === team.ownerId;
       const role =
         [isOwner ? "owner" : null, member.role].filter((part) => part !== null).join(" + ") || "no role";
-      const state = MEMBERSHIP[member.membershipState] ?? `membership state ${member.membershipState}`;
+      const state = MEMBERSHIP.get(member.membershipState) ?? `membership state ${member.membershipState}`;
       lines.push(`    ${userLabel(member.user)}: ${role}, ${state}`);
     }
   }

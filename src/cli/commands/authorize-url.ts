@@ -2,32 +2,38 @@
  * `discord-appkit authorize-url`: builds a consent-screen URL, with state and PKCE when asked.
  * @module
  */
-import { buildAuthorizationUrl } from "../../oauth2/authorization-url.js";
+
+import { ApplicationIntegrationType } from "../../models/applications.js";
 import { createPkcePair } from "../../oauth2/pkce.js";
 import { generateState } from "../../oauth2/state.js";
-import { COMMON_HELP, type Command, parseCommandArgs, requireOption, UsageError } from "../command.js";
-import { authorizeUrlFor, scopesOption, snowflakeOption } from "../options.js";
+import { COMMON_HELP, type Command, defineCommand, UsageError } from "../command.js";
+import {
+  authorizationUrlOrUsageError,
+  authorizeUrlFor,
+  clientIdOption,
+  scopesOption,
+  snowflakeOption,
+} from "../options.js";
 
-const OPTIONS = {
-  "client-id": { type: "string" },
-  scope: { type: "string", multiple: true },
-  "redirect-uri": { type: "string" },
-  permissions: { type: "string" },
-  pkce: { type: "boolean" },
-  "integration-type": { type: "string" },
-  "guild-id": { type: "string" },
-  "disable-guild-select": { type: "boolean" },
-  prompt: { type: "string" },
-  "response-type": { type: "string" },
-  state: { type: "string" },
-  "authorize-url": { type: "string" },
-  json: { type: "boolean" },
+const INTEGRATION_TYPES = {
+  guild: ApplicationIntegrationType.GUILD_INSTALL,
+  user: ApplicationIntegrationType.USER_INSTALL,
 } as const;
 
-const INTEGRATION_TYPES: Readonly<Record<string, number>> = { guild: 0, user: 1 };
+/** Checks that `value` is one of `choices`, or is absent. */
+function choiceOption<const C extends string>(
+  value: string | undefined,
+  flag: string,
+  choices: readonly C[],
+): C | undefined {
+  if (value === undefined) return undefined;
+  const choice = choices.find((candidate) => candidate === value);
+  if (choice === undefined) throw new UsageError(`--${flag} must be ${choices.join(" or ")}`);
+  return choice;
+}
 
 /** The `authorize-url` command. */
-export const authorizeUrlCommand: Command = {
+export const authorizeUrlCommand: Command = defineCommand({
   name: "authorize-url",
   summary: "Build an OAuth2 consent URL (login, bot install, user install)",
   help: `Usage: discord-appkit authorize-url --client-id ID --scope SCOPE... [options]
@@ -57,59 +63,56 @@ Examples:
   discord-appkit authorize-url --client-id 1234567890 --scope bot --permissions 2048
   discord-appkit authorize-url --client-id 1234567890 --scope "identify guilds" \\
       --redirect-uri http://127.0.0.1:3000/callback --pkce`,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    const clientId = snowflakeOption(requireOption(values["client-id"], "client-id"), "client-id");
+  options: {
+    "client-id": { type: "string" },
+    scope: { type: "string", multiple: true },
+    "redirect-uri": { type: "string" },
+    permissions: { type: "string" },
+    pkce: { type: "boolean" },
+    "integration-type": { type: "string" },
+    "guild-id": { type: "string" },
+    "disable-guild-select": { type: "boolean" },
+    prompt: { type: "string" },
+    "response-type": { type: "string" },
+    state: { type: "string" },
+    "authorize-url": { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run({ values }, io) {
+    const clientId = clientIdOption(values["client-id"]);
     const scopes = scopesOption(values.scope);
     if (scopes.length === 0) throw new UsageError("missing required option --scope");
-    const integration = values["integration-type"];
-    if (integration !== undefined && !(integration in INTEGRATION_TYPES)) {
-      throw new UsageError("--integration-type must be guild or user");
-    }
-    const prompt = values.prompt;
-    if (prompt !== undefined && prompt !== "consent" && prompt !== "none") {
-      throw new UsageError("--prompt must be consent or none");
-    }
-    const responseType = values["response-type"];
-    if (responseType !== undefined && responseType !== "code" && responseType !== "token") {
-      throw new UsageError("--response-type must be code or token");
-    }
+    const integration = choiceOption(values["integration-type"], "integration-type", ["guild", "user"]);
+    const prompt = choiceOption(values.prompt, "prompt", ["consent", "none"]);
+    const responseType = choiceOption(values["response-type"], "response-type", ["code", "token"]);
     if (values.permissions !== undefined && !/^\d+$/.test(values.permissions)) {
       throw new UsageError("--permissions must be a decimal permission bitset");
     }
+    // A URL that leads back to an app needs a state to tie the answer to the request; a bare install
+    // link (no redirect) does not.
     const returnsToApp =
       values["redirect-uri"] !== undefined || values.pkce === true || responseType !== undefined;
     const state = values.state ?? (returnsToApp ? generateState() : undefined);
     const pkce = values.pkce ? await createPkcePair() : undefined;
 
-    let url: URL;
-    try {
-      url = buildAuthorizationUrl({
-        authorizeUrl: authorizeUrlFor(values["authorize-url"], values["api-url"]),
-        clientId,
-        scopes,
-        ...(values["redirect-uri"] === undefined ? {} : { redirectUri: values["redirect-uri"] }),
-        ...(state === undefined ? {} : { state }),
-        ...(prompt === undefined ? {} : { prompt }),
-        ...(responseType === undefined ? {} : { responseType }),
-        ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
-        ...(values.permissions === undefined ? {} : { permissions: values.permissions }),
-        ...(values["guild-id"] === undefined
-          ? {}
-          : { guildId: snowflakeOption(values["guild-id"], "guild-id") }),
-        ...(values["disable-guild-select"] === undefined
-          ? {}
-          : { disableGuildSelect: values["disable-guild-select"] }),
-        ...(integration === undefined ? {} : { integrationType: INTEGRATION_TYPES[integration] ?? 0 }),
-      });
-    } catch (error) {
-      if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
-      throw error;
-    }
+    const url = authorizationUrlOrUsageError({
+      authorizeUrl: authorizeUrlFor(values["authorize-url"], values["api-url"]),
+      clientId,
+      scopes,
+      ...(values["redirect-uri"] === undefined ? {} : { redirectUri: values["redirect-uri"] }),
+      ...(state === undefined ? {} : { state }),
+      ...(prompt === undefined ? {} : { prompt }),
+      ...(responseType === undefined ? {} : { responseType }),
+      ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
+      ...(values.permissions === undefined ? {} : { permissions: values.permissions }),
+      ...(values["guild-id"] === undefined
+        ? {}
+        : { guildId: snowflakeOption(values["guild-id"], "guild-id") }),
+      ...(values["disable-guild-select"] === undefined
+        ? {}
+        : { disableGuildSelect: values["disable-guild-select"] }),
+      ...(integration === undefined ? {} : { integrationType: INTEGRATION_TYPES[integration] }),
+    });
 
     const shownState = values.state === undefined ? state : undefined;
     if (values.json) {
@@ -126,4 +129,4 @@ Examples:
     if (pkce !== undefined) io.stdout.write(`code verifier: ${pkce.verifier}\n`);
     return 0;
   },
-};
+});

@@ -3,45 +3,44 @@
  * @module
  */
 import { startEmulator } from "../../emulator/index.js";
-import { type Command, integerOption, parseCommandArgs, UsageError } from "../command.js";
+import { CliError, type Command, defineCommand, integerOption, UsageError, urlOption } from "../command.js";
 import { plural } from "../format.js";
 
-const OPTIONS = {
-  port: { type: "string" },
-  host: { type: "string" },
-  seed: { type: "string" },
-  json: { type: "boolean" },
-} as const;
+const DEFAULT_PORT = 8787;
 
 /** The `emulator` command. */
-export const emulatorCommand: Command = {
+export const emulatorCommand: Command = defineCommand({
   name: "emulator",
   summary: "Run the local Discord API and OAuth2 emulator",
-  help: `Usage: discord-appkit emulator [--port N] [--seed S] [--json]
+  help: `Usage: discord-appkit emulator [--port N | --api-url URL] [--seed S] [--json]
 
 Runs a local, offline imitation of Discord's API and OAuth2 consent page, seeded with a demo
 application, users, guilds and connections, and prints its URLs and the demo credentials. It runs
 until Ctrl-C (SIGINT) or SIGTERM. Point other commands at it with --api-url.
 
 Options:
-  --port N             Port to listen on (default 8787; 0 picks a free one)
+  --port N             Port to listen on, on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --seed S             Seed for the generated data (the same seed gives the same data)
   --json               Print the URLs and credentials as one line of JSON
-  -h, --help           Show this help
 
-(--api-url, which the other commands take, does not apply here: the emulator is the API.)`,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    if (values["api-url"] !== undefined)
-      throw new UsageError("--api-url does not apply: the emulator is the API");
-    const port = integerOption(values.port, "port", 0, 65535) ?? 8787;
+Common options:
+  --api-url URL        The API URL to serve, such as http://127.0.0.1:${DEFAULT_PORT}/api/v10: the emulator
+                       listens on its host and port, so one URL can serve the emulator and the
+                       other commands' --api-url
+  -h, --help           Show this help`,
+  options: {
+    port: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+  },
+  async run({ values }, io) {
+    const listen = listenTarget(values["api-url"], integerOption(values.port, "port", 0, 65_535));
     const emulator = await startEmulator({
-      port,
+      ...listen,
       ...(values.seed === undefined ? {} : { seed: values.seed }),
+    }).catch((error: unknown) => {
+      const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+      throw new CliError(`cannot listen on ${listen.host}:${listen.port} (${reason})`);
     });
     try {
       const { application } = emulator;
@@ -98,4 +97,19 @@ Press Ctrl-C to stop.
     if (!values.json) io.stderr.write("Emulator stopped.\n");
     return 0;
   },
-};
+});
+
+/** Where to listen: the host and port of `--api-url`, else 127.0.0.1 and `--port`. */
+function listenTarget(apiUrl: string | undefined, port: number | undefined): { host: string; port: number } {
+  const url = urlOption(apiUrl, "api-url");
+  if (url === undefined) return { host: "127.0.0.1", port: port ?? DEFAULT_PORT };
+  const { protocol, hostname, port: urlPort, pathname } = new URL(url);
+  if (protocol !== "http:") throw new UsageError("--api-url must be an http URL: the emulator serves no TLS");
+  if (!/^\/(api(\/v(9|10))?)?$/.test(pathname))
+    throw new UsageError(
+      "--api-url must end in /api/v10 (or /api/v9, /api): that is where the emulator serves",
+    );
+  const listenPort = Number(urlPort || 80);
+  if (port !== undefined && port !== listenPort) throw new UsageError("--port and --api-url disagree");
+  return { host: hostname.replace(/^\[(.*)\]$/, "$1"), port: listenPort };
+}

@@ -2,11 +2,12 @@
  * `discord-appkit refresh FILE` and `discord-appkit revoke FILE`: work on a grant saved by `login --save`.
  * @module
  */
-import { COMMON_HELP, type Command, parseCommandArgs } from "../command.js";
+import type { RESTClient } from "../../rest/client.js";
+import { type CliIO, COMMON_HELP, type Command, defineCommand, type ParsedArgs } from "../command.js";
 import { dateWithDistance, keyValues } from "../format.js";
-import { deleteGrant, loadGrant, saveGrant } from "../grant-file.js";
-import { apiUrlFor } from "../options.js";
-import { Progress } from "../progress.js";
+import { deleteGrant, type Grant, loadGrant, saveGrant } from "../grant-file.js";
+import { apiUrlFor, clientSecretFrom } from "../options.js";
+import { withProgress } from "../progress.js";
 import { createRestApp } from "../rest.js";
 
 const OPTIONS = {
@@ -15,8 +16,34 @@ const OPTIONS = {
 
 const SECRET_HELP = `  --client-secret S    The client secret (default: DISCORD_CLIENT_SECRET; omit for a public client)`;
 
+/** A saved grant with what it takes to call the token endpoints for it. */
+interface OpenedGrant {
+  readonly file: string;
+  readonly grant: Grant;
+  /** `--api-url` when given, else the API the grant came from. */
+  readonly apiUrl: string;
+  readonly client: RESTClient;
+  readonly credentials: { readonly clientId: string; readonly clientSecret?: string };
+}
+
+async function openGrant(
+  { values, positionals }: ParsedArgs<typeof OPTIONS>,
+  io: CliIO,
+): Promise<OpenedGrant> {
+  const file = positionals[0] ?? "";
+  const grant = await loadGrant(file);
+  const apiUrl = values["api-url"] === undefined ? grant.apiUrl : apiUrlFor(values["api-url"]);
+  return {
+    file,
+    grant,
+    apiUrl,
+    client: createRestApp(apiUrl).acquire(),
+    credentials: { clientId: grant.clientId, ...clientSecretFrom(values["client-secret"], io) },
+  };
+}
+
 /** The `refresh` command. */
-export const refreshCommand: Command = {
+export const refreshCommand: Command = defineCommand({
   name: "refresh",
   summary: "Refresh the access token of a saved grant",
   help: `Usage: discord-appkit refresh FILE [--client-secret S]
@@ -28,25 +55,14 @@ saved in FILE is used unless --api-url is given.
 Options:
 ${SECRET_HELP}
 ${COMMON_HELP}`,
+  options: OPTIONS,
+  positionals: { min: 1, max: 1, name: "FILE" },
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, OPTIONS, { min: 1, max: 1, name: "FILE" });
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    const file = positionals[0] ?? "";
-    const grant = await loadGrant(file);
-    const apiUrl = values["api-url"] === undefined ? grant.apiUrl : apiUrlFor(values["api-url"]);
-    const clientSecret = values["client-secret"] ?? io.env.DISCORD_CLIENT_SECRET;
-    const progress = new Progress(io, "Refreshing the token…");
-    const token = await createRestApp(apiUrl)
-      .acquire()
-      .refreshAccessToken({
-        clientId: grant.clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        refreshToken: grant.token.refreshToken,
-      })
-      .finally(() => progress.stop());
+    const { file, grant, apiUrl, client, credentials } = await openGrant(args, io);
+    const token = await withProgress(io, "Refreshing the token…", () =>
+      client.refreshAccessToken({ ...credentials, refreshToken: grant.token.refreshToken }),
+    );
+    // Discord's refresh tokens are single-use: the new pair must replace the old one at once.
     await saveGrant(file, { clientId: grant.clientId, apiUrl, token });
     io.stdout.write(
       `Refreshed the grant in ${file}\n${keyValues([
@@ -56,10 +72,10 @@ ${COMMON_HELP}`,
     );
     return 0;
   },
-};
+});
 
 /** The `revoke` command. */
-export const revokeCommand: Command = {
+export const revokeCommand: Command = defineCommand({
   name: "revoke",
   summary: "Revoke a saved grant and delete its file",
   help: `Usage: discord-appkit revoke FILE [--client-secret S] [--keep-file]
@@ -71,32 +87,21 @@ Options:
 ${SECRET_HELP}
   --keep-file          Do not delete FILE after revoking
 ${COMMON_HELP}`,
+  options: { ...OPTIONS, "keep-file": { type: "boolean" } },
+  positionals: { min: 1, max: 1, name: "FILE" },
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { ...OPTIONS, "keep-file": { type: "boolean" } },
-      { min: 1, max: 1, name: "FILE" },
-    );
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    const file = positionals[0] ?? "";
-    const grant = await loadGrant(file);
-    const apiUrl = values["api-url"] === undefined ? grant.apiUrl : apiUrlFor(values["api-url"]);
-    const clientSecret = values["client-secret"] ?? io.env.DISCORD_CLIENT_SECRET;
-    const progress = new Progress(io, "Revoking the grant…");
-    await createRestApp(apiUrl)
-      .acquire()
-      .revokeAccessToken({
-        clientId: grant.clientId,
-        ...(clientSecret ? { clientSecret } : {}),
+    const { file, grant, client, credentials } = await openGrant(args, io);
+    // Revoking the refresh token ends the whole authorization, access tokens included.
+    await withProgress(io, "Revoking the grant…", () =>
+      client.revokeAccessToken({
+        ...credentials,
         token: grant.token.refreshToken,
         tokenTypeHint: "refresh_token",
-      })
-      .finally(() => progress.stop());
-    if (!values["keep-file"]) await deleteGrant(file);
-    io.stdout.write(`Revoked the grant${values["keep-file"] ? ` (kept ${file})` : ` and deleted ${file}`}\n`);
+      }),
+    );
+    const keep = args.values["keep-file"] === true;
+    if (!keep) await deleteGrant(file);
+    io.stdout.write(`Revoked the grant${keep ? ` (kept ${file})` : ` and deleted ${file}`}\n`);
     return 0;
   },
-};
+});

@@ -4,7 +4,6 @@
  * @module
  */
 import { OAuth2AuthorizationError, OAuth2StateMismatchError } from "../../errors.js";
-import { buildAuthorizationUrl } from "../../oauth2/authorization-url.js";
 import { parseAuthorizationCallback } from "../../oauth2/callback.js";
 import { createPkcePair } from "../../oauth2/pkce.js";
 import { generateState } from "../../oauth2/state.js";
@@ -13,34 +12,28 @@ import {
   type CliIO,
   COMMON_HELP,
   type Command,
+  defineCommand,
   integerOption,
-  parseCommandArgs,
-  requireOption,
   UsageError,
 } from "../command.js";
 import { saveGrant } from "../grant-file.js";
-import { startLoopbackServer } from "../loopback.js";
+import { type LoopbackOptions, type LoopbackServer, startLoopbackServer } from "../loopback.js";
 import { openBrowser } from "../open-browser.js";
-import { apiUrlFor, authorizeUrlFor, scopesOption, snowflakeOption } from "../options.js";
-import { Progress } from "../progress.js";
+import {
+  apiUrlFor,
+  authorizationUrlOrUsageError,
+  authorizeUrlFor,
+  clientIdOption,
+  clientSecretFrom,
+  scopesOption,
+} from "../options.js";
+import { Progress, withProgress } from "../progress.js";
 import { createRestApp, describeGrant } from "../rest.js";
-
-const OPTIONS = {
-  "client-id": { type: "string" },
-  "client-secret": { type: "string" },
-  scope: { type: "string", multiple: true },
-  "redirect-uri": { type: "string" },
-  port: { type: "string" },
-  "authorize-url": { type: "string" },
-  save: { type: "string" },
-  timeout: { type: "string" },
-  "no-browser": { type: "boolean" },
-} as const;
 
 const DEFAULT_SCOPES = ["identify", "guilds", "connections"];
 
 /** The `login` command. */
-export const loginCommand: Command = {
+export const loginCommand: Command = defineCommand({
   name: "login",
   summary: "Authorize an app as yourself (OAuth2 code flow with PKCE) and show the grant",
   help: `Usage: discord-appkit login --client-id ID [--client-secret S] [--scope SCOPE...] [options]
@@ -70,14 +63,20 @@ ${COMMON_HELP}
 
 Example (against the emulator):
   discord-appkit login --client-id 1234567890 --api-url http://127.0.0.1:8787/api/v10 --save grant.json`,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
-    if (values.help) {
-      io.stdout.write(`${this.help}\n`);
-      return 0;
-    }
-    const clientId = snowflakeOption(requireOption(values["client-id"], "client-id"), "client-id");
-    const clientSecret = values["client-secret"] ?? io.env.DISCORD_CLIENT_SECRET;
+  options: {
+    "client-id": { type: "string" },
+    "client-secret": { type: "string" },
+    scope: { type: "string", multiple: true },
+    "redirect-uri": { type: "string" },
+    port: { type: "string" },
+    "authorize-url": { type: "string" },
+    save: { type: "string" },
+    timeout: { type: "string" },
+    "no-browser": { type: "boolean" },
+  },
+  async run({ values }, io) {
+    const clientId = clientIdOption(values["client-id"]);
+    const credentials = { clientId, ...clientSecretFrom(values["client-secret"], io) };
     const scopes = scopesOption(values.scope);
     const apiUrl = apiUrlFor(values["api-url"]);
     const authorizeUrl = authorizeUrlFor(values["authorize-url"], values["api-url"]);
@@ -91,40 +90,32 @@ Example (against the emulator):
         `cannot listen on ${listen.host}:${listen.port} (${error instanceof Error ? error.message : error})`,
       );
     });
-    const rest = createRestApp(apiUrl);
     try {
-      let url: URL;
-      try {
-        url = buildAuthorizationUrl({
-          authorizeUrl,
-          clientId,
-          scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES,
-          redirectUri: server.redirectUri,
-          state,
-          codeChallenge: pkce.challenge,
-        });
-      } catch (error) {
-        if (error instanceof TypeError || error instanceof RangeError) throw new UsageError(error.message);
-        throw error;
-      }
+      const url = authorizationUrlOrUsageError({
+        authorizeUrl,
+        clientId,
+        scopes: scopes.length > 0 ? scopes : DEFAULT_SCOPES,
+        redirectUri: server.redirectUri,
+        state,
+        codeChallenge: pkce.challenge,
+      });
+      // The URL goes to stderr with the other prompts: stdout is kept for the result.
       io.stderr.write(`Open this URL in your browser to authorize the application:\n\n  ${url.href}\n\n`);
       if (!values["no-browser"] && openBrowser(url.href, io))
         io.stderr.write("(Opened it in your browser.)\n");
 
       const code = await waitForCode(io, server, state, timeout);
-
-      const exchanging = new Progress(io, "Exchanging the authorization code…");
-      const token = await rest
-        .acquire()
-        .authorizeAccessToken({
-          clientId,
-          ...(clientSecret ? { clientSecret } : {}),
+      const rest = createRestApp(apiUrl);
+      const token = await withProgress(io, "Exchanging the authorization code…", () =>
+        rest.acquire().authorizeAccessToken({
+          ...credentials,
           code,
           redirectUri: server.redirectUri,
           codeVerifier: pkce.verifier,
-        })
-        .finally(() => exchanging.stop());
+        }),
+      );
 
+      // Saved before anything else can fail: the code is spent, so this grant cannot be had again.
       if (values.save !== undefined) await saveGrant(values.save, { clientId, apiUrl, token });
       io.stdout.write(await describeGrant(io, rest, token));
       if (values.save !== undefined)
@@ -134,12 +125,10 @@ Example (against the emulator):
       await server.close();
     }
   },
-};
+});
 
-function loopbackTarget(
-  redirectUri: string | undefined,
-  port: number | undefined,
-): { host: string; port: number; path: string } {
+/** Where the loopback server listens: from `--redirect-uri` (checked) or `--port`, else any free port. */
+function loopbackTarget(redirectUri: string | undefined, port: number | undefined): LoopbackOptions {
   if (redirectUri === undefined) return { host: "127.0.0.1", port: port ?? 0, path: "/callback" };
   let url: URL;
   try {
@@ -159,9 +148,13 @@ function loopbackTarget(
   return { host, port: Number(url.port), path: url.pathname };
 }
 
+/**
+ * Waits for the browser's redirect, checks its state, and answers the browser with a page that says
+ * what happened; resolves to the authorization code.
+ */
 async function waitForCode(
   io: CliIO,
-  server: Awaited<ReturnType<typeof startLoopbackServer>>,
+  server: LoopbackServer,
   state: string,
   timeoutSeconds: number,
 ): Promise<string> {
@@ -175,7 +168,7 @@ async function waitForCode(
     });
     try {
       const { code } = parseAuthorizationCallback(callback.url, { expectedState: state });
-      callback.respond({
+      await callback.respond({
         status: 200,
         title: "Authorized",
         message: "You can close this tab and return to your terminal.",
@@ -184,7 +177,7 @@ async function waitForCode(
     } catch (error) {
       if (error instanceof OAuth2AuthorizationError) {
         const cancelled = error.error === "access_denied";
-        callback.respond({
+        await callback.respond({
           status: 400,
           title: cancelled ? "Authorization cancelled" : "Authorization failed",
           message: cancelled ? "You cancelled the authorization. Nothing was granted." : error.message,
@@ -194,7 +187,7 @@ async function waitForCode(
         );
       }
       if (error instanceof OAuth2StateMismatchError) {
-        callback.respond({
+        await callback.respond({
           status: 400,
           title: "Login refused",
           message: "The state in this redirect does not match this login.",

@@ -47,14 +47,19 @@ export interface Command {
 
 /** What a command's body receives: its parsed options and positional arguments. */
 export interface ParsedArgs<T extends OptionSpecs> {
+  /** Option values by long name, {@link COMMON_OPTIONS} included. */
   readonly values: OptionValues<T & typeof COMMON_OPTIONS>;
+  /** The arguments that are not options, in order. */
   readonly positionals: readonly string[];
 }
 
 /** How a command is declared: its texts, its options, and a body that runs on parsed arguments. */
 export interface CommandSpec<T extends OptionSpecs> {
+  /** {@link Command.name}. */
   readonly name: string;
+  /** {@link Command.summary}. */
   readonly summary: string;
+  /** {@link Command.help}. */
   readonly help: string;
   /** The command's own options; {@link COMMON_OPTIONS} are added to them. */
   readonly options: T;

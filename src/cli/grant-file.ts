@@ -4,6 +4,7 @@
  * stored.
  * @module
  */
+import { randomBytes } from "node:crypto";
 import { chmod, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { deserializeAuthorizationToken } from "../factory/oauth2.js";
@@ -18,12 +19,17 @@ export interface Grant {
   readonly token: OAuth2AuthorizationToken;
 }
 
-/** Writes `grant` to `path` atomically, readable and writable by the owner only. */
+/**
+ * Writes `grant` to `path` atomically (a crash leaves the old file or the new one, never half of one:
+ * the refresh token in it is single-use), readable and writable by the owner only.
+ */
 export async function saveGrant(path: string, grant: Grant): Promise<void> {
   const body = `${JSON.stringify({ client_id: grant.clientId, api_url: grant.apiUrl, token: grant.token.toJSON() }, null, 2)}\n`;
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temporary, body, { mode: 0o600, flag: "w" });
+    // "wx" creates a new file or fails: the tokens never go into a file someone else prepared.
+    await writeFile(temporary, body, { mode: 0o600, flag: "wx" });
+    // The mode given at creation is narrowed by the umask, never widened; this makes it exact.
     await chmod(temporary, 0o600);
     await rename(temporary, path);
   } catch (error) {
@@ -56,7 +62,7 @@ export async function loadGrant(path: string): Promise<Grant> {
     throw new CliError(`${path} is not a grant file (expected client_id, api_url and token)`);
   }
   const { client_id: clientId, api_url: apiUrl, token } = raw;
-  if (typeof clientId !== "string" || !isSnowflake(clientId) || typeof apiUrl !== "string") {
+  if (!isSnowflake(clientId) || typeof apiUrl !== "string" || !/^https?:\/\//.test(apiUrl)) {
     throw new CliError(`${path} is not a grant file (bad client_id or api_url)`);
   }
   try {

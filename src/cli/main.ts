@@ -5,6 +5,8 @@
  */
 import { run } from "./run.js";
 
+// The first Ctrl-C asks the running command to stop cleanly (close servers, clear the progress line);
+// a second one, for a command that does not stop, exits at once.
 const controller = new AbortController();
 let interrupted = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -5,10 +5,13 @@
 import { spawn } from "node:child_process";
 import { type CliIO, isInteractive } from "./command.js";
 
-/** The opener for this platform: `open` (macOS), `start` (Windows) or `xdg-open`. */
+/**
+ * The opener for this platform: `open` (macOS), the URL handler of `rundll32` (Windows: unlike
+ * `cmd /c start`, it does not parse the `&` in a query string as a command separator) or `xdg-open`.
+ */
 function opener(url: string): [string, string[]] {
   if (process.platform === "darwin") return ["open", [url]];
-  if (process.platform === "win32") return ["cmd", ["/c", "start", '""', url.replaceAll("&", "^&")]];
+  if (process.platform === "win32") return ["rundll32", ["url.dll,FileProtocolHandler", url]];
   return ["xdg-open", [url]];
 }
 

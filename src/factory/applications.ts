@@ -8,9 +8,9 @@ import {
   asObject,
   boolValueOr,
   fail,
-  isDecimalId,
   flagReader,
   hexValue,
+  isDecimalId,
   objectValue,
   optIntValue,
   optSnowflakeValue,
@@ -66,14 +66,29 @@ function readInstallParameters(raw: RawObject, path: string): ApplicationInstall
   });
 }
 
+const nestedPaths = new Map<string, string>();
+
+/**
+ * `${path}.${key}` for a nested object's readers. Paths under the root `$` repeat from payload to
+ * payload, so they are made once and kept (only fixed keys are passed here).
+ */
+function nestedPath(path: string, key: string): string {
+  if (path !== "$") return `${path}.${key}`;
+  let nested = nestedPaths.get(key);
+  if (nested === undefined) {
+    nested = `$.${key}`;
+    if (nestedPaths.size < 64) nestedPaths.set(key, nested);
+  }
+  return nested;
+}
+
 function optInstallParameters(
   value: unknown,
   path: string,
   key: string,
 ): ApplicationInstallParameters | null {
   if (value == null) return null;
-  const where = `${path}.${key}`;
-  return readInstallParameters(objectValue(value, path, key), where);
+  return readInstallParameters(objectValue(value, path, key), nestedPath(path, key));
 }
 
 /**
@@ -126,8 +141,9 @@ function readIntegrationTypesConfig(
   const out = new Map<Open<ApplicationIntegrationType>, ApplicationIntegrationConfiguration>();
   if (value == null) return out;
   const configs = objectValue(value, path, "integration_types_config");
-  for (const key in configs) {
-    if (!Object.hasOwn(configs, key)) continue;
+  const keys = Object.keys(configs);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (key.length > 9 || !isDecimalId(key)) {
       fail(
         `${path}.integration_types_config[${JSON.stringify(key)}]`,
@@ -143,14 +159,20 @@ function readIntegrationTypesConfig(
     out.set(
       Number(key),
       new ApplicationIntegrationConfiguration({
-        oauth2InstallParameters:
-          params == null
-            ? null
-            : optInstallParameters(params, `${path}.integration_types_config["${key}"]`, "oauth2_install_params"),
+        oauth2InstallParameters: params == null ? null : readConfigParameters(params, path, key),
       }),
     );
   }
   return out;
+}
+
+/** The install parameters of `integration_types_config[key]`. */
+function readConfigParameters(value: unknown, path: string, key: string): ApplicationInstallParameters {
+  const where = `${path}.integration_types_config["${key}"]`;
+  return readInstallParameters(
+    objectValue(value, where, "oauth2_install_params"),
+    `${where}.oauth2_install_params`,
+  );
 }
 
 function writeIntegrationTypesConfig(

@@ -120,7 +120,8 @@ function readRole(raw: RawObject, app: RESTAware | null, guildId: Snowflake, pat
     guildId,
     name: stringValue(raw.name, path, "name"),
     color: colorValue(raw.color, path, "color"),
-    colors: raw.colors == null ? null : readRoleColors(objectValue(raw.colors, path, "colors"), `${path}.colors`),
+    colors:
+      raw.colors == null ? null : readRoleColors(objectValue(raw.colors, path, "colors"), `${path}.colors`),
     isHoisted: boolValue(raw.hoist, path, "hoist"),
     iconHash: optStringValue(raw.icon, path, "icon"),
     unicodeEmoji: optStringValue(raw.unicode_emoji, path, "unicode_emoji"),
@@ -131,7 +132,10 @@ function readRole(raw: RawObject, app: RESTAware | null, guildId: Snowflake, pat
     flags: raw.flags == null ? RoleFlags.NONE : readRoleFlags(raw.flags, path, "flags"),
     botId: tags === null ? null : optSnowflakeValue(tags.bot_id, path, "tags.bot_id"),
     integrationId: tags === null ? null : optSnowflakeValue(tags.integration_id, path, "tags.integration_id"),
-    subscriptionListingId: tags === null ? null : optSnowflakeValue(tags.subscription_listing_id, path, "tags.subscription_listing_id"),
+    subscriptionListingId:
+      tags === null
+        ? null
+        : optSnowflakeValue(tags.subscription_listing_id, path, "tags.subscription_listing_id"),
     isPremiumSubscriberRole: tags !== null && tags.premium_subscriber !== undefined,
     isAvailableForPurchase: tags !== null && tags.available_for_purchase !== undefined,
     isGuildLinkedRole: tags !== null && tags.guild_connections !== undefined,
@@ -367,7 +371,11 @@ export function deserializeMember(
     isDeaf: boolValueOr(object.deaf, path, "deaf"),
     isMute: boolValueOr(object.mute, path, "mute"),
     isPending: boolValueOr(object.pending, path, "pending"),
-    communicationDisabledUntil: optTimestampValue(object.communication_disabled_until, path, "communication_disabled_until"),
+    communicationDisabledUntil: optTimestampValue(
+      object.communication_disabled_until,
+      path,
+      "communication_disabled_until",
+    ),
     flags: object.flags == null ? GuildMemberFlags.NONE : readMemberFlags(object.flags, path, "flags"),
     permissions: object.permissions == null ? null : readPermissions(object.permissions, path, "permissions"),
     guildAvatarDecoration: readAvatarDecoration(object.avatar_decoration_data, path),
@@ -456,31 +464,71 @@ export function deserializeRestGuild(raw: unknown, app: RESTAware | null, path =
     widgetChannelId: optSnowflakeValue(object.widget_channel_id, path, "widget_channel_id"),
     verificationLevel: intValue(object.verification_level, path, "verification_level"),
     roles: mapById(object.roles, path, "roles", (role, where) => readRole(role, app, guildId, where), true),
-    defaultMessageNotifications: intValue(object.default_message_notifications, path, "default_message_notifications"),
+    defaultMessageNotifications: intValue(
+      object.default_message_notifications,
+      path,
+      "default_message_notifications",
+    ),
     mfaLevel: intValue(object.mfa_level, path, "mfa_level"),
     explicitContentFilter: intValue(object.explicit_content_filter, path, "explicit_content_filter"),
     maxPresences: optIntValue(object.max_presences, path, "max_presences"),
     maxMembers: optIntValue(object.max_members, path, "max_members"),
-    maxStageVideoChannelUsers: optIntValue(object.max_stage_video_channel_users, path, "max_stage_video_channel_users"),
+    maxStageVideoChannelUsers: optIntValue(
+      object.max_stage_video_channel_users,
+      path,
+      "max_stage_video_channel_users",
+    ),
     maxVideoChannelUsers: optIntValue(object.max_video_channel_users, path, "max_video_channel_users"),
     vanityUrlCode: optStringValue(object.vanity_url_code, path, "vanity_url_code"),
     premiumTier: intValue(object.premium_tier, path, "premium_tier"),
-    premiumSubscriptionCount: optIntValue(object.premium_subscription_count, path, "premium_subscription_count"),
+    premiumSubscriptionCount: optIntValue(
+      object.premium_subscription_count,
+      path,
+      "premium_subscription_count",
+    ),
     preferredLocale: stringValue(object.preferred_locale, path, "preferred_locale"),
     rulesChannelId: optSnowflakeValue(object.rules_channel_id, path, "rules_channel_id"),
-    safetyAlertsChannelId: optSnowflakeValue(object.safety_alerts_channel_id, path, "safety_alerts_channel_id"),
-    publicUpdatesChannelId: optSnowflakeValue(object.public_updates_channel_id, path, "public_updates_channel_id"),
-    isPremiumProgressBarEnabled: boolValueOr(object.premium_progress_bar_enabled, path, "premium_progress_bar_enabled"),
+    safetyAlertsChannelId: optSnowflakeValue(
+      object.safety_alerts_channel_id,
+      path,
+      "safety_alerts_channel_id",
+    ),
+    publicUpdatesChannelId: optSnowflakeValue(
+      object.public_updates_channel_id,
+      path,
+      "public_updates_channel_id",
+    ),
+    isPremiumProgressBarEnabled: boolValueOr(
+      object.premium_progress_bar_enabled,
+      path,
+      "premium_progress_bar_enabled",
+    ),
     isNsfw: boolValueOr(object.nsfw, path, "nsfw"),
     nsfwLevel: optIntValue(object.nsfw_level, path, "nsfw_level"),
-    emojis: mapById(object.emojis, path, "emojis", (emoji, where) => readEmoji(emoji, app, guildId, where), true),
-    stickers: mapById(object.stickers, path, "stickers", (sticker, where) => readSticker(sticker, app, where), false),
+    emojis: mapById(
+      object.emojis,
+      path,
+      "emojis",
+      (emoji, where) => readEmoji(emoji, app, guildId, where),
+      true,
+    ),
+    stickers: mapById(
+      object.stickers,
+      path,
+      "stickers",
+      (sticker, where) => readSticker(sticker, app, where),
+      false,
+    ),
     incidents:
       object.incidents_data == null
         ? null
         : readIncidents(objectValue(object.incidents_data, path, "incidents_data"), `${path}.incidents_data`),
     approximateMemberCount: optIntValue(object.approximate_member_count, path, "approximate_member_count"),
-    approximateActiveMemberCount: optIntValue(object.approximate_presence_count, path, "approximate_presence_count"),
+    approximateActiveMemberCount: optIntValue(
+      object.approximate_presence_count,
+      path,
+      "approximate_presence_count",
+    ),
   });
 }
 

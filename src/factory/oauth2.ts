@@ -88,7 +88,13 @@ function readTokenFields(
   const tokenType = stringValue(raw.token_type, path, "token_type");
   const expiresIn = readExpiresIn(raw.expires_in, path, fromQuery);
   const scopes = readScopes(raw.scope, path);
-  return { accessToken, tokenType, expiresIn, expiresAt: readExpiresAt(raw.expires_at, path, now, expiresIn), scopes };
+  return {
+    accessToken,
+    tokenType,
+    expiresIn,
+    expiresAt: readExpiresAt(raw.expires_at, path, now, expiresIn),
+    scopes,
+  };
 }
 
 /**

@@ -27,7 +27,12 @@ function readLegacyPermissions(value: unknown, path: string): readonly string[] 
 }
 
 /** Reads a member; `teamId`, when known, is the team's own ID string, reused instead of a copy. */
-function readMember(raw: RawObject, app: RESTAware | null, path: string, teamId: Snowflake | null): TeamMember {
+function readMember(
+  raw: RawObject,
+  app: RESTAware | null,
+  path: string,
+  teamId: Snowflake | null,
+): TeamMember {
   const rawTeamId = raw.team_id;
   return new TeamMember({
     membershipState: intValue(raw.membership_state, path, "membership_state"),

@@ -188,7 +188,12 @@ export function deserializePartialUser(raw: unknown, app: RESTAware | null, path
       o.accent_color === undefined ? undefined : optColorValue(o.accent_color, path, "accent_color"),
     isBot: o.bot === undefined ? undefined : boolValueOr(o.bot, path, "bot"),
     isSystem: o.system === undefined ? undefined : boolValueOr(o.system, path, "system"),
-    flags: o.flags === undefined ? undefined : o.flags === null ? UserFlags.NONE : readUserFlags(o.flags, path, "flags"),
+    flags:
+      o.flags === undefined
+        ? undefined
+        : o.flags === null
+          ? UserFlags.NONE
+          : readUserFlags(o.flags, path, "flags"),
     publicFlags:
       o.public_flags === undefined
         ? undefined
@@ -196,7 +201,9 @@ export function deserializePartialUser(raw: unknown, app: RESTAware | null, path
           ? UserFlags.NONE
           : readUserFlags(o.public_flags, path, "public_flags"),
     avatarDecoration:
-      o.avatar_decoration_data === undefined ? undefined : readAvatarDecoration(o.avatar_decoration_data, path),
+      o.avatar_decoration_data === undefined
+        ? undefined
+        : readAvatarDecoration(o.avatar_decoration_data, path),
     collectibles: o.collectibles === undefined ? undefined : readCollectibles(o.collectibles, path),
     primaryGuild: o.primary_guild === undefined ? undefined : readPrimaryGuild(o.primary_guild, path),
   });

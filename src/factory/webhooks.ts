@@ -3,7 +3,14 @@
  * model module imports the serializer back).
  * @module
  */
-import { asObject, intValue, nullableStringValue, optSnowflakeValue, optStringValue, snowflakeValue } from "../internal/read.js";
+import {
+  asObject,
+  intValue,
+  nullableStringValue,
+  optSnowflakeValue,
+  optStringValue,
+  snowflakeValue,
+} from "../internal/read.js";
 import { IncomingWebhook } from "../models/webhooks.js";
 import type { RawIncomingWebhook } from "../payloads/webhooks.js";
 import type { RESTAware } from "../traits.js";

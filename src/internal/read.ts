@@ -229,15 +229,16 @@ function quickTimestamp(text: string): number {
   if (text.charCodeAt(i) === 46) {
     i++;
     const start = i;
-    let scale = 100;
-    for (; i < length; i++) {
+    while (i < length) {
       const digit = text.charCodeAt(i) - 48;
       if (digit < 0 || digit > 9) break;
-      millis += digit * scale;
-      scale /= 10;
+      if (i - start < 3) millis = millis * 10 + digit;
+      i++;
     }
-    if (i === start) return Number.NaN;
-    millis = Math.floor(millis);
+    const count = i - start;
+    if (count === 0) return Number.NaN;
+    if (count === 1) millis *= 100;
+    else if (count === 2) millis *= 10;
   }
   let offset = 0;
   const sign = text.charCodeAt(i);
@@ -251,14 +252,21 @@ function quickTimestamp(text: string): number {
   } else {
     return Number.NaN;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+  // Days since 1970-01-01 of a proleptic Gregorian date (years from 100 on, so no negative eras).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146_097 + dayOfEra - 719_468;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis - offset;
 }
 
 /** `value` as a `Date` from an ISO 8601 timestamp with an offset (`...Z` or `...+00:00`). */
 export function asTimestamp(value: unknown, path: string): Date {
   if (typeof value === "string") {
     const quick = quickTimestamp(value);
-    if (quick === quick) return new Date(quick);
+    if (!Number.isNaN(quick)) return new Date(quick);
     if (ISO_8601.test(value)) {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime())) return date;
@@ -271,7 +279,7 @@ export function asTimestamp(value: unknown, path: string): Date {
 export function timestampValue(value: unknown, path: string, key: string): Date {
   if (typeof value === "string") {
     const quick = quickTimestamp(value);
-    if (quick === quick) return new Date(quick);
+    if (!Number.isNaN(quick)) return new Date(quick);
   }
   return asTimestamp(value, `${path}.${key}`);
 }
@@ -341,8 +349,7 @@ export function snowflakesValue(
   const out = new Array<Snowflake>(length);
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
-    out[i] =
-      typeof item === "string" && isDecimalId(item) ? item : asSnowflake(item, `${path}.${key}[${i}]`);
+    out[i] = typeof item === "string" && isDecimalId(item) ? item : asSnowflake(item, `${path}.${key}[${i}]`);
   }
   return out;
 }
@@ -382,40 +389,29 @@ for (let i = 0; i < 6; i++) {
   HEX[97 + i] = 10 + i;
 }
 
+/** `length` bytes from a hex string of `2 * length` characters, or `null` when it is not one. */
+function decodeHex(value: unknown, length: number): Uint8Array | null {
+  if (typeof value !== "string" || value.length !== length * 2) return null;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const high = value.charCodeAt(2 * i);
+    const low = value.charCodeAt(2 * i + 1);
+    const h = high < 128 ? (HEX[high] as number) : -1;
+    const l = low < 128 ? (HEX[low] as number) : -1;
+    if ((h | l) < 0) return null;
+    out[i] = (h << 4) | l;
+  }
+  return out;
+}
+
 /** Exactly `length` bytes from a hex string of `2 * length` characters. */
 export function asHexBytes(value: unknown, path: string, length: number): Uint8Array {
-  if (typeof value === "string" && value.length === length * 2) {
-    const out = new Uint8Array(length);
-    let i = 0;
-    for (; i < length; i++) {
-      const high = value.charCodeAt(2 * i);
-      const low = value.charCodeAt(2 * i + 1);
-      const h = high < 128 ? (HEX[high] as number) : -1;
-      const l = low < 128 ? (HEX[low] as number) : -1;
-      if ((h | l) < 0) break;
-      out[i] = (h << 4) | l;
-    }
-    if (i === length) return out;
-  }
-  return fail(path, `${length * 2} hex characters`, value);
+  return decodeHex(value, length) ?? fail(path, `${length * 2} hex characters`, value);
 }
 
 /** Exactly `length` bytes from a hex string of `2 * length` characters under `key`. */
 export function hexValue(value: unknown, path: string, key: string, length: number): Uint8Array {
-  if (typeof value === "string" && value.length === length * 2) {
-    const out = new Uint8Array(length);
-    let i = 0;
-    for (; i < length; i++) {
-      const high = value.charCodeAt(2 * i);
-      const low = value.charCodeAt(2 * i + 1);
-      const h = high < 128 ? (HEX[high] as number) : -1;
-      const l = low < 128 ? (HEX[low] as number) : -1;
-      if ((h | l) < 0) break;
-      out[i] = (h << 4) | l;
-    }
-    if (i === length) return out;
-  }
-  return fail(`${path}.${key}`, `${length * 2} hex characters`, value);
+  return decodeHex(value, length) ?? failAt(path, key, `${length * 2} hex characters`, value);
 }
 
 const FLAG_CACHE_LIMIT = 4096;

@@ -45,7 +45,10 @@ export interface RESTAppOptions {
    * @see https://discord.com/developers/docs/topics/rate-limits#global-rate-limit
    */
   readonly globalRequestsPerSecond?: number | undefined;
-  /** First retry delay in ms; each further retry doubles it, up to 16 s, with jitter (default 1,000). */
+  /**
+   * First retry delay in ms; each further retry doubles it, up to 16 s, with jitter (default 1,000). A 5xx
+   * response's `Retry-After` wins when it asks for longer (up to `maxRateLimitWait`).
+   */
   readonly retryBackoffMs?: number | undefined;
   /**
    * How the token endpoints send the client id and secret: HTTP Basic (`"basic"`, the default) or as

@@ -104,9 +104,10 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 function metadataValue(value: string | number | bigint | boolean | Date, key: string): string {
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "1" : "0";
-  if (typeof value === "number" || typeof value === "bigint") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  throw new TypeError(`metadata.${key} must be a string, number, bigint, boolean or Date`);
+  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "bigint")
+    return String(value);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  throw new TypeError(`metadata.${key} must be a string, finite number, bigint, boolean or valid Date`);
 }
 
 function accessTokenOf(value: string | { readonly accessToken: string }): string {

@@ -169,7 +169,7 @@ export class RequestPipeline {
         continue;
       }
       if (status >= 500 && failures < maxRetries) {
-        await this.#backoff(failures++, signal);
+        await this.#backoff(failures++, signal, parseSeconds(headers.get("retry-after")));
         continue;
       }
       throw responseError(url, response, spec, token);
@@ -217,9 +217,20 @@ export class RequestPipeline {
     }
   }
 
-  #backoff(attempt: number, signal?: AbortSignal): Promise<void> {
-    const base = Math.min(16_000, this.#settings.retryBackoffMs * 2 ** attempt);
-    return sleep(base / 2 + Math.random() * (base / 2), signal);
+  /**
+   * Waits before retry `attempt`: exponential backoff with jitter, or the server's `Retry-After` when it
+   * asks for longer (and no longer than the maximum rate-limit wait).
+   */
+  #backoff(
+    attempt: number,
+    signal: AbortSignal | undefined,
+    retryAfter: number | null = null,
+  ): Promise<void> {
+    const { retryBackoffMs, maxRateLimitWait } = this.#settings;
+    const base = Math.min(16_000, retryBackoffMs * 2 ** attempt);
+    const jittered = base / 2 + Math.random() * (base / 2);
+    const asked = retryAfter === null ? 0 : Math.min(retryAfter, maxRateLimitWait) * 1000;
+    return sleep(Math.max(jittered, asked), signal);
   }
 }
 
@@ -380,13 +391,17 @@ function scrub(error: unknown, secrets: readonly string[], depth = 0): unknown {
   return code === null ? copy : Object.assign(copy, { code });
 }
 
+/** `text` with each secret replaced, as it is and as URL and form encoding write it. */
 function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length === 0) continue;
-    out = out.split(secret).join(REDACTED);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+    ]))
+      out = out.split(form).join(REDACTED);
   }
   return out;
 }

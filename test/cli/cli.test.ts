@@ -52,6 +52,12 @@ describe("discord-appkit (built binary)", () => {
       expect(result.stderr).toContain("Usage: discord-appkit <command>");
     });
 
+    it("prints a command's help for `help COMMAND`", async () => {
+      const result = await runCli(["help", "login"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Usage: discord-appkit login");
+    });
+
     it("prints the package version", async () => {
       const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
       const result = await runCli(["--version"]);
@@ -217,6 +223,14 @@ describe("discord-appkit (built binary)", () => {
       [
         ["--client-id", "1234567890123456789", "--scope", "bot", "--integration-type", "sideways"],
         "guild or user",
+      ],
+      [
+        ["--client-id", "1234567890123456789", "--scope", "bot", "--integration-type", "toString"],
+        "guild or user",
+      ],
+      [
+        ["--client-id", "1234567890123456789", "--scope", "identify", "--prompt", "always"],
+        "consent or none",
       ],
       [
         [
@@ -530,6 +544,35 @@ describe("discord-appkit (built binary)", () => {
 
     it("rejects a bad port with exit 2", async () => {
       expectOneLineError(await runCli(["emulator", "--port", "70000"]), 2);
+    });
+
+    it("serves the API URL given with --api-url, so one URL serves every command", async () => {
+      const probe = await startEmulator({ port: 0 });
+      const port = new URL(probe.url).port;
+      await probe.close();
+      const apiUrl = `http://127.0.0.1:${port}/api/v10`;
+      const cli = startCli(["emulator", "--api-url", apiUrl, "--json"]);
+      const [line] = await cli.waitFor("stdout", /^\{.*\}$/m);
+      expect(JSON.parse(line).apiUrl).toBe(apiUrl);
+      const app = await runCli(["app", "--api-url", apiUrl, "--json"], {
+        DISCORD_TOKEN: JSON.parse(line).application.botToken,
+      });
+      expect(app.code).toBe(0);
+      cli.child.kill("SIGTERM");
+      expect((await cli.done).code).toBe(0);
+    });
+
+    it.each([
+      [["--api-url", "http://127.0.0.1:8787/v10"], "/api/v10"],
+      [["--api-url", "https://127.0.0.1:8787/api/v10"], "http URL"],
+      [["--api-url", "http://127.0.0.1:8787/api/v10", "--port", "1"], "disagree"],
+    ])("rejects %j with exit 2", async (args, message) => {
+      expect(expectOneLineError(await runCli(["emulator", ...args]), 2)).toContain(message);
+    });
+
+    it("fails in one line when its port is taken", async () => {
+      const port = new URL(emulator.url).port;
+      expect(expectOneLineError(await runCli(["emulator", "--port", port]), 1)).toContain("EADDRINUSE");
     });
   });
 });

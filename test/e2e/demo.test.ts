@@ -4,10 +4,13 @@ import { access, copyFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Where Chromium may be: CHROMIUM_PATH when set, else the usual system locations. */
+const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const SCREENSHOT = `${ROOT}test-results/demo-profile.png`;
 const README_IMAGE = `${ROOT}docs/demo.png`;
 
@@ -15,14 +18,19 @@ let demo: ChildProcess | undefined;
 let browser: Browser | undefined;
 let baseUrl = "";
 
-async function requireChromium(): Promise<void> {
-  try {
-    await access(CHROMIUM, constants.X_OK);
-  } catch {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH; the browser test never skips itself.`,
-    );
+/** The Chromium to drive; without one the suite fails (it never skips itself green). */
+async function requireChromium(): Promise<string> {
+  for (const candidate of CHROMIUM_CANDIDATES) {
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Try the next location.
+    }
   }
+  throw new Error(
+    `Chromium is not installed (looked at ${CHROMIUM_CANDIDATES.join(", ")}). Install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH; the browser test never skips itself.`,
+  );
 }
 
 /** Runs `node examples/start.mjs` (what `npm start` runs after the build) and waits for its URL. */
@@ -61,13 +69,15 @@ async function stopDemo(child: ChildProcess | undefined): Promise<void> {
   await exited;
 }
 
-beforeAll(async () => {
-  await requireChromium();
+let setupError: unknown;
+
+async function setUp(): Promise<void> {
+  const executablePath = await requireChromium();
   const started = await startDemo();
   demo = started.child;
   baseUrl = started.url;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -78,6 +88,20 @@ beforeAll(async () => {
       "--disable-quic",
     ],
   });
+}
+
+// A failed set-up (no Chromium, no build) fails every test with its message, rather than leaving them
+// reported as skipped.
+beforeAll(async () => {
+  try {
+    await setUp();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+beforeEach(() => {
+  if (setupError !== undefined) throw setupError;
 });
 
 afterAll(async () => {

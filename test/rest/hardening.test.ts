@@ -136,3 +136,33 @@ describe("the proactive global limit", () => {
     expect(held.peak()).toBe(59);
   });
 });
+
+describe("5xx retries", () => {
+  it("wait at least as long as a 503's Retry-After", async () => {
+    let calls = 0;
+    server = await startServer((_, res) => {
+      if (++calls === 1) {
+        res.writeHead(503, { "content-type": "application/json", "retry-after": "0.3" });
+        res.end('{"message": "Service Unavailable", "code": 0}');
+      } else {
+        sendEmpty(res);
+      }
+    });
+    await new RESTApp({ apiUrl: server.apiUrl, retryBackoffMs: 1 }).acquire(TOKEN).leaveGuild(GUILD);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe("role connection metadata", () => {
+  it("refuses values that have no string form Discord can read, before sending", async () => {
+    server = await startServer((_, res) => sendEmpty(res));
+    const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN);
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN)]) {
+      await expect(
+        client.setMyUserApplicationRoleConnection("81384788765712384", { metadata: { level: value } }),
+      ).rejects.toThrow(TypeError);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});

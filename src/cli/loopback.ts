@@ -39,19 +39,28 @@ main{background:#2b2d31;padding:2rem 2.5rem;border-radius:12px;max-width:28rem}h
 </head><body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
 }
 
+// The pages are static text: nothing on them may run, load or be framed.
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cache-control": "no-store",
+};
+
 /** Starts the loopback server. */
 export async function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackServer> {
   const waiting: Array<(callback: LoopbackCallback) => void> = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", `http://${options.host}`);
     if (request.method !== "GET" || url.pathname !== options.path) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      response.writeHead(404, { ...PAGE_HEADERS, "content-type": "text/plain" }).end("Not found");
       return;
     }
     const next = waiting.shift();
     if (!next) {
       response
-        .writeHead(409, { "content-type": "text/html; charset=utf-8" })
+        .writeHead(409, PAGE_HEADERS)
         .end(page("Already handled", "This login has already received its answer. Return to your terminal."));
       return;
     }
@@ -60,11 +69,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       respond({ status, title, message }) {
         return new Promise((resolve) => {
           response
-            .writeHead(status, {
-              "content-type": "text/html; charset=utf-8",
-              "cache-control": "no-store",
-              connection: "close",
-            })
+            .writeHead(status, { ...PAGE_HEADERS, connection: "close" })
             .end(page(title, message), resolve);
         });
       },

@@ -16,6 +16,7 @@ import {
   optSnowflakeValue,
   optStringValue,
   type RawObject,
+  StringTable,
   snowflakeValue,
   stringsValue,
   stringValue,
@@ -50,11 +51,11 @@ const PUBLIC_KEY_BYTES = 32;
 const readPermissions = flagReader(() => Permissions);
 const readApplicationFlags = flagReader(() => ApplicationFlags);
 
-let scopeTable: ReadonlyMap<string, string> | undefined;
+let scopeTable: StringTable | undefined;
 
-/** Every documented scope, mapped to itself: scope lists share these strings instead of copies. */
-function knownScopes(): ReadonlyMap<string, string> {
-  scopeTable ??= new Map(Object.values(OAuth2Scope).map((scope) => [scope, scope]));
+/** Every documented scope: scope lists share these strings instead of copies. */
+function knownScopes(): StringTable {
+  scopeTable ??= new StringTable(Object.values(OAuth2Scope));
   return scopeTable;
 }
 

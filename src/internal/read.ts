@@ -308,16 +308,47 @@ export function toDiscordTimestamp(date: Date): string {
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
+ * A set of known strings (scopes, guild features) that payloads repeat: {@link StringTable.get} returns
+ * the table's own copy of an equal string, so models share one string instead of keeping a fresh copy
+ * per payload. Strings are grouped by length, so a lookup compares a few candidates and hashes nothing.
+ */
+export class StringTable {
+  /** For each string length, the known strings of that length (one list per length, in one array). */
+  readonly byLength: readonly (readonly string[])[];
+
+  /** @param values - the known strings. */
+  constructor(values: Iterable<string>) {
+    const byLength: string[][] = [];
+    for (const value of new Set(values)) {
+      while (byLength.length <= value.length) byLength.push([]);
+      (byLength[value.length] as string[]).push(value);
+    }
+    this.byLength = byLength;
+  }
+
+  /** The table's string equal to `value`, or `value` itself when the table has none. */
+  get(value: string): string {
+    const byLength = this.byLength;
+    if (value.length >= byLength.length) return value;
+    const candidates = byLength[value.length] as readonly string[];
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i] as string;
+      if (candidate === value) return candidate;
+    }
+    return value;
+  }
+}
+
+/**
  * A copy of an array of strings; `[]` when missing or null unless `required`. Empty lists share one
- * frozen array; with `intern`, each item that is a key of it is replaced by the map's value (one shared
- * string instead of a copy per payload).
+ * frozen array; with `intern`, each item is replaced by the table's equal string when it has one.
  */
 export function stringsValue(
   value: unknown,
   path: string,
   key: string,
   required = false,
-  intern?: ReadonlyMap<string, string>,
+  intern?: StringTable,
 ): readonly string[] {
   if (!Array.isArray(value)) {
     if (value == null && !required) return EMPTY;
@@ -329,7 +360,7 @@ export function stringsValue(
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
     if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
-    out[i] = intern === undefined ? item : (intern.get(item) ?? item);
+    out[i] = intern === undefined ? item : intern.get(item);
   }
   return out;
 }

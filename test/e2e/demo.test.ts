@@ -15,6 +15,7 @@ const SCREENSHOT = `${ROOT}test-results/demo-profile.png`;
 const README_IMAGE = `${ROOT}docs/demo.png`;
 
 let demo: ChildProcess | undefined;
+let demoOutput: () => string = () => "";
 let browser: Browser | undefined;
 let baseUrl = "";
 
@@ -34,7 +35,9 @@ async function requireChromium(): Promise<string> {
 }
 
 /** Runs `node examples/start.mjs` (what `npm start` runs after the build) and waits for its URL. */
-function startDemo(extraEnv: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+function startDemo(
+  extraEnv: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   if (!existsSync(`${ROOT}dist/index.js`) || !existsSync(`${ROOT}dist/emulator/index.js`)) {
     return Promise.reject(
       new Error("dist/ is missing: run `npm run build` first (npm run test:browser does)"),
@@ -52,7 +55,7 @@ function startDemo(extraEnv: Record<string, string> = {}): Promise<{ url: string
     const onData = (chunk: Buffer): void => {
       output += chunk.toString("utf8");
       const match = output.match(/Open (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match?.[1]) resolve({ url: match[1], child });
+      if (match?.[1]) resolve({ url: match[1], child, output: () => output });
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -75,6 +78,7 @@ async function setUp(): Promise<void> {
   const executablePath = await requireChromium();
   const started = await startDemo();
   demo = started.child;
+  demoOutput = started.output;
   baseUrl = started.url;
   browser = await chromium.launch({
     executablePath,
@@ -207,6 +211,8 @@ describe("Login with Discord demo in Chromium", () => {
     expect(doubleSubmit.status).toBe(400);
     expect(await doubleSubmit.text()).toContain("no longer accepts this authorization code");
     expect(cspViolations).toEqual([]);
+    // What the demo logged (the failed double submit included) names no code, token or secret.
+    expect(demoOutput()).not.toMatch(/code=|token|secret/i);
     await context.close();
   });
 

@@ -23,6 +23,7 @@ import {
   snowflakeValue,
   stringsValue,
   stringValue,
+  StringTable,
   stringValueOr,
   timestampValue,
 } from "../../src/internal/read.js";
@@ -211,6 +212,16 @@ describe("value readers", () => {
     expect(optSnowflakeValue(undefined, "$", "id")).toBeNull();
     expect(optSnowflakeValue("7", "$", "id")).toBe("7");
     failsAt(() => optSnowflakeValue("x", "$", "id"), "$.id", "snowflake", "string");
+  });
+
+  it("intern known strings and pass others through", () => {
+    const table = new StringTable(["bot", "applications.commands", "guilds", "bot"]);
+    expect(table.get("applications.commands")).toBe("applications.commands");
+    expect(table.get("guilds")).toBe("guilds");
+    expect(table.get("gilds")).toBe("gilds");
+    expect(table.get("")).toBe("");
+    expect(table.get("x".repeat(500))).toBe("x".repeat(500));
+    expect(stringsValue(["bot", "new.scope"], "$", "scopes", false, table)).toEqual(["bot", "new.scope"]);
   });
 
   it("decode hex of an exact length, in either case", () => {

@@ -4,7 +4,7 @@ import { do_not_optimize, measure } from "mitata";
 const QUICK = process.env.BENCH_QUICK === "1";
 
 /** Measured CPU time per side of a benchmark, in nanoseconds, split across ROUNDS. */
-export const MIN_TIME_NS = Number(process.env.BENCH_TIME_MS ?? (QUICK ? 60 : 600)) * 1e6;
+export const MIN_TIME_NS = Number(process.env.BENCH_TIME_MS ?? (QUICK ? 60 : 1200)) * 1e6;
 
 /** Fails loudly: a benchmark whose result is not what it claims to build proves nothing. */
 export function check(condition, what) {

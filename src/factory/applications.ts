@@ -11,6 +11,7 @@ import {
   flagReader,
   hexValue,
   isDecimalId,
+  knownStringsValue,
   objectValue,
   optIntValue,
   optSnowflakeValue,
@@ -62,25 +63,9 @@ function knownScopes(): StringTable {
 /** Reads `install_params`-shaped objects. */
 function readInstallParameters(raw: RawObject, path: string): ApplicationInstallParameters {
   return new ApplicationInstallParameters({
-    scopes: stringsValue(raw.scopes, path, "scopes", true, knownScopes()),
+    scopes: knownStringsValue(raw.scopes, path, "scopes", knownScopes(), true),
     permissions: readPermissions(raw.permissions, path, "permissions"),
   });
-}
-
-const nestedPaths = new Map<string, string>();
-
-/**
- * `${path}.${key}` for a nested object's readers. Paths under the root `$` repeat from payload to
- * payload, so they are made once and kept (only fixed keys are passed here).
- */
-function nestedPath(path: string, key: string): string {
-  if (path !== "$") return `${path}.${key}`;
-  let nested = nestedPaths.get(key);
-  if (nested === undefined) {
-    nested = `$.${key}`;
-    if (nestedPaths.size < 64) nestedPaths.set(key, nested);
-  }
-  return nested;
 }
 
 function optInstallParameters(
@@ -89,7 +74,7 @@ function optInstallParameters(
   key: string,
 ): ApplicationInstallParameters | null {
   if (value == null) return null;
-  return readInstallParameters(objectValue(value, path, key), nestedPath(path, key));
+  return readInstallParameters(objectValue(value, path, key), `${path}.${key}`);
 }
 
 /**
@@ -152,28 +137,10 @@ function readIntegrationTypesConfig(
         key,
       );
     }
-    const config = configs[key];
-    if (typeof config !== "object" || config === null || Array.isArray(config)) {
-      fail(`${path}.integration_types_config["${key}"]`, "object", config);
-    }
-    const params = (config as RawObject).oauth2_install_params;
-    out.set(
-      Number(key),
-      new ApplicationIntegrationConfiguration({
-        oauth2InstallParameters: params == null ? null : readConfigParameters(params, path, key),
-      }),
-    );
+    const where = `${path}.integration_types_config["${key}"]`;
+    out.set(Number(key), readIntegrationConfiguration(asObject(configs[key], where), where));
   }
   return out;
-}
-
-/** The install parameters of `integration_types_config[key]`. */
-function readConfigParameters(value: unknown, path: string, key: string): ApplicationInstallParameters {
-  const where = `${path}.integration_types_config["${key}"]`;
-  return readInstallParameters(
-    objectValue(value, where, "oauth2_install_params"),
-    `${where}.oauth2_install_params`,
-  );
 }
 
 function writeIntegrationTypesConfig(
@@ -287,11 +254,10 @@ export function deserializeApplication(raw: unknown, app: RESTAware | null, path
     eventWebhooksTypes: stringsValue(obj.event_webhooks_types, path, "event_webhooks_types"),
     explicitContentFilter: optIntValue(obj.explicit_content_filter, path, "explicit_content_filter"),
     team: obj.team == null ? null : deserializeTeam(obj.team, app, `${path}.team`),
-    eligibleOauth2Scopes: stringsValue(
+    eligibleOauth2Scopes: knownStringsValue(
       obj.eligible_oauth2_scopes,
       path,
       "eligible_oauth2_scopes",
-      false,
       knownScopes(),
     ),
   });

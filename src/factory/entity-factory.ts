@@ -83,6 +83,8 @@ export interface TokenReadOptions {
   readonly now?: Date | number;
 }
 
+const NO_OPTIONS: TokenReadOptions = Object.freeze({});
+
 /** What {@link EntityFactory.deserializeImplicitToken} accepts. */
 export type { ImplicitTokenSource } from "./oauth2.js";
 
@@ -252,7 +254,7 @@ export class EntityFactory {
    * Builds a {@link PartialOAuth2Token} from a client-credentials token response. `expiresAt` is our
    * stored `expires_at` when present, else the moment of receipt plus `expires_in`.
    */
-  deserializePartialToken(raw: unknown, options: TokenReadOptions = {}): PartialOAuth2Token {
+  deserializePartialToken(raw: unknown, options: TokenReadOptions = NO_OPTIONS): PartialOAuth2Token {
     return oauth2.deserializePartialToken(raw, options.path, this.#now(options));
   }
 
@@ -262,7 +264,10 @@ export class EntityFactory {
   }
 
   /** Builds an {@link OAuth2AuthorizationToken} from an authorization-code or refresh-token response. */
-  deserializeAuthorizationToken(raw: unknown, options: TokenReadOptions = {}): OAuth2AuthorizationToken {
+  deserializeAuthorizationToken(
+    raw: unknown,
+    options: TokenReadOptions = NO_OPTIONS,
+  ): OAuth2AuthorizationToken {
     return oauth2.deserializeAuthorizationToken(raw, this.#app, options.path, this.#now(options));
   }
 
@@ -276,7 +281,7 @@ export class EntityFactory {
    * string with `#` or `?`), its fragment or query alone (`URLSearchParams` or a bare `a=b&c=d`), or an
    * object of its values. It only converts; `parseImplicitGrant` also checks `state`.
    */
-  deserializeImplicitToken(source: unknown, options: TokenReadOptions = {}): OAuth2ImplicitToken {
+  deserializeImplicitToken(source: unknown, options: TokenReadOptions = NO_OPTIONS): OAuth2ImplicitToken {
     return oauth2.deserializeImplicitToken(source, options.path, this.#now(options));
   }
 

@@ -56,15 +56,23 @@ function readExpiresIn(value: unknown, path: string, fromQuery: boolean): number
 
 const SCOPE_CACHE_LIMIT = 256;
 const scopeLists = new Map<string, readonly Open<OAuth2Scope>[]>();
+let lastScope = "";
+let lastScopes: readonly Open<OAuth2Scope>[] = Object.freeze([]);
 
-/** The scopes of `scope`, as a frozen list shared by every token granted the same scope string. */
+/**
+ * The scopes of `scope`, as a frozen list shared by every token granted the same scope string. An
+ * application asks for the same scopes again and again, so the last string is compared before hashing.
+ */
 function readScopes(value: unknown, path: string): readonly Open<OAuth2Scope>[] {
   const scope = stringValue(value, path, "scope");
+  if (scope === lastScope) return lastScopes;
   let scopes = scopeLists.get(scope);
   if (scopes === undefined) {
     scopes = Object.freeze(parseScopes(scope));
     if (scopeLists.size < SCOPE_CACHE_LIMIT) scopeLists.set(scope, scopes);
   }
+  lastScope = scope;
+  lastScopes = scopes;
   return scopes;
 }
 

@@ -9,25 +9,16 @@ import {
   nullableStringValue,
   optIntValue,
   optStringValue,
-  StringTable,
   snowflakeValue,
   stringsValue,
   stringValue,
 } from "../internal/read.js";
-import { GuildFeature } from "../models/guilds.js";
 import { OwnGuild } from "../models/own-guilds.js";
 import { Permissions } from "../models/permissions.js";
 import type { RawOwnGuild } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
 
 const readPermissions = flagReader(() => Permissions);
-let featureTable: StringTable | undefined;
-
-/** Every documented guild feature: feature lists share these strings instead of copies. */
-function knownFeatures(): StringTable {
-  featureTable ??= new StringTable(Object.values(GuildFeature));
-  return featureTable;
-}
 
 /**
  * Builds an {@link OwnGuild} from one entry of `GET /users/@me/guilds`.
@@ -43,7 +34,7 @@ export function deserializeOwnGuild(raw: unknown, app: RESTAware | null, path = 
     id: snowflakeValue(obj.id, path, "id"),
     name: stringValue(obj.name, path, "name"),
     iconHash: nullableStringValue(obj.icon, path, "icon"),
-    features: stringsValue(obj.features, path, "features", true, knownFeatures()),
+    features: stringsValue(obj.features, path, "features", true),
     bannerHash: optStringValue(obj.banner, path, "banner"),
     isOwner: boolValue(obj.owner, path, "owner"),
     myPermissions: readPermissions(obj.permissions, path, "permissions"),

@@ -134,19 +134,6 @@ export function optIntValue(value: unknown, path: string, key: string): number |
   return value as number;
 }
 
-/** A required finite number. */
-export function numberValue(value: unknown, path: string, key: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) failAt(path, key, "number", value);
-  return value;
-}
-
-/** An optional finite number; `null` when missing or null. */
-export function optNumberValue(value: unknown, path: string, key: string): number | null {
-  if (value == null) return null;
-  if (typeof value !== "number" || !Number.isFinite(value)) failAt(path, key, "number or null", value);
-  return value;
-}
-
 /** A required boolean. */
 export function boolValue(value: unknown, path: string, key: string): boolean {
   if (typeof value !== "boolean") failAt(path, key, "boolean", value);
@@ -168,7 +155,7 @@ export function optBoolValue(value: unknown, path: string, key: string): boolean
 }
 
 /** The largest RGB color, `0xFFFFFF`. */
-export const MAX_COLOR = 0xffffff;
+const MAX_COLOR = 0xffffff;
 
 function isColor(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COLOR;
@@ -307,49 +294,62 @@ export function toDiscordTimestamp(date: Date): string {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+interface LengthGroup {
+  /** A position at which the group's strings all differ, or -1 when there is none. */
+  readonly position: number;
+  /** The group's strings by their character code at `position` (or all of them when it is -1). */
+  readonly strings: readonly (string | undefined)[];
+}
+
+function groupOf(strings: readonly string[]): LengthGroup {
+  const length = strings[0]?.length ?? 0;
+  for (let position = 0; position < length; position++) {
+    const byCode: (string | undefined)[] = [];
+    let distinct = true;
+    for (const text of strings) {
+      const code = text.charCodeAt(position);
+      if (byCode[code] !== undefined) distinct = false;
+      byCode[code] = text;
+    }
+    if (distinct) return { position, strings: byCode };
+  }
+  return { position: -1, strings };
+}
+
 /**
  * A set of known strings (scopes, guild features) that payloads repeat: {@link StringTable.get} returns
  * the table's own copy of an equal string, so models share one string instead of keeping a fresh copy
- * per payload. Strings are grouped by length, so a lookup compares a few candidates and hashes nothing.
+ * per payload. Strings are grouped by length and told apart by one character, so a lookup hashes
+ * nothing and compares one candidate.
  */
 export class StringTable {
-  /** For each string length, the known strings of that length (one list per length, in one array). */
-  readonly byLength: readonly (readonly string[])[];
+  readonly #groups: readonly (LengthGroup | undefined)[];
 
   /** @param values - the known strings. */
   constructor(values: Iterable<string>) {
     const byLength: string[][] = [];
-    for (const value of new Set(values)) {
-      while (byLength.length <= value.length) byLength.push([]);
-      (byLength[value.length] as string[]).push(value);
-    }
-    this.byLength = byLength;
+    for (const value of new Set(values)) byLength[value.length] = [...(byLength[value.length] ?? []), value];
+    this.#groups = Array.from(byLength, (group) => (group === undefined ? undefined : groupOf(group)));
   }
 
   /** The table's string equal to `value`, or `value` itself when the table has none. */
   get(value: string): string {
-    const byLength = this.byLength;
-    if (value.length >= byLength.length) return value;
-    const candidates = byLength[value.length] as readonly string[];
-    for (let i = 0; i < candidates.length; i++) {
-      const candidate = candidates[i] as string;
-      if (candidate === value) return candidate;
+    const group = this.#groups[value.length];
+    if (group === undefined) return value;
+    if (group.position >= 0) {
+      const candidate = group.strings[value.charCodeAt(group.position)];
+      return candidate !== undefined && candidate === value ? candidate : value;
     }
+    for (const candidate of group.strings) if (candidate === value) return candidate;
     return value;
   }
 }
 
 /**
  * A copy of an array of strings; `[]` when missing or null unless `required`. Empty lists share one
- * frozen array; with `intern`, each item is replaced by the table's equal string when it has one.
+ * frozen array.
  */
-export function stringsValue(
-  value: unknown,
-  path: string,
-  key: string,
-  required = false,
-  intern?: StringTable,
-): readonly string[] {
+export function stringsValue(value: unknown, path: string, key: string, required = false): readonly string[] {
   if (!Array.isArray(value)) {
     if (value == null && !required) return EMPTY;
     failAt(path, key, "array", value);
@@ -360,9 +360,24 @@ export function stringsValue(
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
     if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
-    out[i] = intern === undefined ? item : intern.get(item);
+    out[i] = item;
   }
   return out;
+}
+
+/** {@link stringsValue}, with each item that `table` knows replaced by the table's own string. */
+export function knownStringsValue(
+  value: unknown,
+  path: string,
+  key: string,
+  table: StringTable,
+  required = false,
+): readonly string[] {
+  const list = stringsValue(value, path, key, required);
+  if (list.length === 0) return list;
+  const copy = list as string[];
+  for (let i = 0; i < copy.length; i++) copy[i] = table.get(copy[i] as string);
+  return copy;
 }
 
 /** A copy of an array of snowflakes; `[]` when missing or null unless `required`. */
@@ -453,8 +468,8 @@ export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key:
 /**
  * A reader for a required flag field (a decimal string or a safe integer) that keeps the values it has
  * seen, keyed by the payload's own string or number: a page of guilds repeats the same few permission
- * strings, and parsing a `BigInt` costs far more than a lookup. The cache keeps the first values it meets
- * and stops growing when full. Create one reader per class, once, at module level; `cls` returns the
+ * strings, and parsing a `BigInt` costs far more than a lookup. The cache is bounded and starts over when
+ * full, so it follows a changing mix of values. Create one reader per class, once, at module level; `cls` returns the
  * class, so the reader can be created while the module that defines the class is still loading.
  */
 export function flagReader<T extends BitFlags>(
@@ -466,7 +481,8 @@ export function flagReader<T extends BitFlags>(
       const known = cache.get(value);
       if (known !== undefined) return known;
       const flags = cls().from(asBits(value, `${path}.${key}`));
-      if (cache.size < FLAG_CACHE_LIMIT) cache.set(value, flags);
+      if (cache.size >= FLAG_CACHE_LIMIT) cache.clear();
+      cache.set(value, flags);
       return flags;
     }
     return cls().from(asBits(value, `${path}.${key}`));

@@ -170,7 +170,8 @@ describe("AssetUrl", () => {
     it("streams the bytes", async () => {
       const stream = await new AssetUrl(`${origin}/ok.png`).stream();
       const chunks: number[] = [];
-      for await (const chunk of stream) chunks.push(...chunk);
+      const reader = stream.getReader();
+      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(...next.value);
       expect(chunks).toEqual([137, 80, 78, 71]);
     });
 

@@ -12,6 +12,7 @@ import {
   flagReader,
   hexValue,
   intValue,
+  knownStringsValue,
   nullableStringValue,
   objectValue,
   optIntValue,
@@ -19,11 +20,11 @@ import {
   optSnowflakeValue,
   optStringValue,
   optTimestampValue,
+  StringTable,
   snowflakesValue,
   snowflakeValue,
   stringsValue,
   stringValue,
-  StringTable,
   stringValueOr,
   timestampValue,
 } from "../../src/internal/read.js";
@@ -221,7 +222,12 @@ describe("value readers", () => {
     expect(table.get("gilds")).toBe("gilds");
     expect(table.get("")).toBe("");
     expect(table.get("x".repeat(500))).toBe("x".repeat(500));
-    expect(stringsValue(["bot", "new.scope"], "$", "scopes", false, table)).toEqual(["bot", "new.scope"]);
+    expect(knownStringsValue(["bot", "new.scope"], "$", "scopes", table)).toEqual(["bot", "new.scope"]);
+    expect(knownStringsValue([], "$", "scopes", table)).toEqual([]);
+    const input = ["applications.commands"];
+    const out = knownStringsValue(input, "$", "scopes", table);
+    expect(out).not.toBe(input);
+    failsAt(() => knownStringsValue(["bot", 2], "$", "scopes", table), "$.scopes[1]", "string", "integer");
   });
 
   it("decode hex of an exact length, in either case", () => {

@@ -22,14 +22,20 @@ export interface AssetReadOptions {
 export class AssetUrl {
   /** The full URL, query included. */
   readonly url: string;
-  /** The last segment of the URL's path (`a_1234.gif`). */
-  readonly filename: string;
 
   /** @param url - an absolute URL. */
   constructor(url: string) {
     this.url = url;
-    const path = url.split(/[?#]/, 1)[0] ?? "";
-    this.filename = path.slice(path.lastIndexOf("/") + 1);
+  }
+
+  /** The last segment of the URL's path (`a_1234.gif`). */
+  get filename(): string {
+    const url = this.url;
+    let end = url.indexOf("?");
+    const hash = url.indexOf("#");
+    if (hash !== -1 && (end === -1 || hash < end)) end = hash;
+    const path = end === -1 ? url : url.slice(0, end);
+    return path.slice(path.lastIndexOf("/") + 1);
   }
 
   /** The text after the last `.` of {@link AssetUrl.filename}, or `null` if it has none. */

@@ -21,8 +21,10 @@ export interface ImageOptions {
 export type RouteVariables = Readonly<Record<string, string | number>>;
 
 const SAFE_PATH = /[^A-Za-z0-9_.~\-/]/g;
+const CLEAN_PATH = /^[A-Za-z0-9_.~\-/]*$/;
 
 function encodePath(value: string): string {
+  if (CLEAN_PATH.test(value)) return value;
   return value.replace(SAFE_PATH, (ch) =>
     Array.from(
       new TextEncoder().encode(ch),

@@ -469,8 +469,9 @@ export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key:
  * A reader for a required flag field (a decimal string or a safe integer) that keeps the values it has
  * seen, keyed by the payload's own string or number: a page of guilds repeats the same few permission
  * strings, and parsing a `BigInt` costs far more than a lookup. The cache is bounded and starts over when
- * full, so it follows a changing mix of values. Create one reader per class, once, at module level; `cls` returns the
- * class, so the reader can be created while the module that defines the class is still loading.
+ * full, so it follows a changing mix of values. Create one reader per class, once, at module level; `cls`
+ * returns the class, so the reader can be created while the module that defines the class is still
+ * loading.
  */
 export function flagReader<T extends BitFlags>(
   cls: () => FlagClass<T> & { from(input: bigint): T },

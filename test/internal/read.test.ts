@@ -248,6 +248,11 @@ describe("value readers", () => {
     for (const bad of ["-1", "0x8", "", -1, 1.5, null, undefined, true]) {
       expect(errorOf(() => read(bad, "$", "p")).path).toBe("$.p");
     }
+    expect(read("0008", "$", "p")).toBe(Permissions.ADMINISTRATOR);
+    expect(read("9007199254740993", "$", "p").value).toBe(9007199254740993n);
+    expect(read("9007199254740992", "$", "p").value).toBe(9007199254740992n);
+    expect(read("18446744073709551615", "$", "p").value).toBe(18446744073709551615n);
+    expect(read("18446744073709551615", "$", "p")).toBe(read("18446744073709551615", "$", "p"));
     for (let i = 0; i < 5000; i++) expect(read(String(i), "$", "p").value).toBe(BigInt(i));
     expect(read("8", "$", "p")).toBe(Permissions.ADMINISTRATOR);
   });

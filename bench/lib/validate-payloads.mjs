@@ -1,11 +1,14 @@
 // Checks, before anything is timed, that the generated payloads match Discord's OpenAPI schemas
-// (/work/shared/data/discord-openapi.json, or BENCH_OPENAPI), so every side parses what Discord sends.
+// (test/fixtures/discord-openapi.json, a copy of Discord's spec, or BENCH_OPENAPI), so every side parses what Discord sends.
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import * as P from "../payloads.mjs";
 
-const SPEC = process.env.BENCH_OPENAPI ?? "/work/shared/data/discord-openapi.json";
+const SPEC =
+  process.env.BENCH_OPENAPI ??
+  fileURLToPath(new URL("../../test/fixtures/discord-openapi.json", import.meta.url));
 
 /** Returns the number of payloads checked, or null when the spec file is not available. */
 export function validatePayloads() {

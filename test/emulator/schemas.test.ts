@@ -7,7 +7,7 @@ import { type EmulatorHandle, startEmulator } from "../../src/emulator/index.js"
 import { bearer, bot, getJson, grant } from "./helpers.js";
 
 const spec = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../../shared/data/discord-openapi.json", import.meta.url)), "utf8"),
+  readFileSync(fileURLToPath(new URL("../fixtures/discord-openapi.json", import.meta.url)), "utf8"),
 ) as { components: { schemas: Record<string, unknown> } };
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });

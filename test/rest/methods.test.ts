@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeserializationError } from "../../src/errors.js";
@@ -7,7 +8,7 @@ import { RESTApp, type RESTClient, ROUTES, VERSION } from "../../src/rest/index.
 import { dateToSnowflake } from "../../src/snowflakes.js";
 import { type Received, SecretScan, sendEmpty, sendJson, startServer, type TestServer } from "./helpers.js";
 
-const SAMPLES = "/work/shared/data/discord-samples";
+const SAMPLES = fileURLToPath(new URL("../fixtures/discord-samples", import.meta.url));
 const sample = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(`${SAMPLES}/${name}`, "utf8"));
 
@@ -421,7 +422,9 @@ describe("payloads that do not fit", () => {
 });
 
 describe("OpenAPI", () => {
-  const spec = JSON.parse(readFileSync("/work/shared/data/discord-openapi.json", "utf8")) as {
+  const spec = JSON.parse(
+    readFileSync(fileURLToPath(new URL("../fixtures/discord-openapi.json", import.meta.url)), "utf8"),
+  ) as {
     paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
   };
   const templates = Object.keys(spec.paths).map((template) => ({

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { OAuth2Error } from "../../src/errors.js";
 import { RESTApp } from "../../src/rest/index.js";
 import { SecretScan, sendJson, startServer, type TestServer } from "./helpers.js";
 
-const SAMPLES = "/work/shared/data/discord-samples";
+const SAMPLES = fileURLToPath(new URL("../fixtures/discord-samples", import.meta.url));
 const sample = (name: string): unknown => JSON.parse(readFileSync(`${SAMPLES}/${name}`, "utf8"));
 
 const scan = new SecretScan();

@@ -15,7 +15,7 @@ import addFormats from "ajv-formats";
 
 type Schema = { readonly [key: string]: unknown };
 
-const SPEC_PATH = fileURLToPath(new URL("../../../shared/data/discord-openapi.json", import.meta.url));
+const SPEC_PATH = fileURLToPath(new URL("../fixtures/discord-openapi.json", import.meta.url));
 
 /** Discord's OpenAPI document. */
 export const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8")) as {

@@ -12,7 +12,7 @@ function assert(condition, message) {
 
 function equal(actual, expected, what) {
   if (!Object.is(actual, expected)) {
-    throw new CheckFailure(`${what}: expected ${JSON.stringify(expected)}, got ${show(actual)}`);
+    throw new CheckFailure(`${what}: expected ${show(expected)}, got ${show(actual)}`);
   }
 }
 

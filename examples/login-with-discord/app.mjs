@@ -236,23 +236,19 @@ export async function createLoginApp(config) {
 
   /**
    * POST /refresh: trade the refresh token for a new pair now. An app rarely needs this, since
-   * getAccessToken refreshes by itself; it is here to show the exchange. It goes around the manager's
-   * per-session queue, which is fine for a button but not for code that may run alongside
-   * getAccessToken: Discord's refresh tokens work once, and two refreshes would end the grant.
+   * getAccessToken refreshes by itself; it is here to show the exchange. It goes through the manager,
+   * which queues it behind any refresh already running for this session: Discord's refresh tokens work
+   * once, so two refreshes racing each other would end the grant.
    */
   async function refresh(request, response) {
     const sessionId = await currentSession(request);
     if (!sessionId) return redirect(response, "/");
-    const grant = await tokens.getGrant(sessionId);
-    let fresh;
     try {
-      fresh = await rest.acquire().refreshAccessToken({ ...credentials, refreshToken: grant.refreshToken });
+      await tokens.refresh(sessionId);
     } catch (error) {
-      if (error instanceof OAuth2Error && error.error === "invalid_grant")
-        return sessionEnded(response, sessionId);
+      if (error instanceof ReauthorizationRequiredError) return sessionEnded(response, sessionId);
       throw error;
     }
-    await tokens.saveGrant(sessionId, fresh);
     redirect(response, "/?done=refreshed");
   }
 

@@ -168,10 +168,27 @@ export class TokenManager {
     return this.#enqueue(key, () => this.#store.delete(key));
   }
 
+  /**
+   * Refreshes the grant under `key` now, whatever its expiry (to pick up a change on the user's side,
+   * or to rotate on demand), stores the rotated grant and resolves to it. Queued with every other
+   * operation on `key`, so it never races {@link TokenManager.getAccessToken}.
+   *
+   * @throws ReauthorizationRequiredError if no grant is stored under `key`, or Discord refused to
+   * refresh it (`invalid_grant`); the grant is then deleted.
+   * @see https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-refresh-token-exchange-example
+   */
+  async refresh(key: string): Promise<OAuth2AuthorizationToken> {
+    checkKey(key);
+    return this.#enqueue(key, async () => this.#rotate(key, await this.#loadOrFail(key)));
+  }
+
   async #freshAccessToken(key: string): Promise<string> {
-    const grant = await this.#load(key);
-    if (grant === null) throw new ReauthorizationRequiredError({ key });
+    const grant = await this.#loadOrFail(key);
     if (this.#now() < grant.expiresAt.getTime() - this.#skewMs) return grant.accessToken;
+    return (await this.#rotate(key, grant)).accessToken;
+  }
+
+  async #rotate(key: string, grant: OAuth2AuthorizationToken): Promise<OAuth2AuthorizationToken> {
     let refreshed: OAuth2AuthorizationToken;
     try {
       refreshed = await this.#rest.refreshAccessToken({
@@ -186,8 +203,15 @@ export class TokenManager {
     }
     // The expiry is taken from this manager's clock, like every check against it.
     const expiresAt = new Date(this.#now() + refreshed.expiresIn * 1000);
-    await this.#store.set(key, { ...refreshed.toJSON(), expires_at: expiresAt.toISOString() });
-    return refreshed.accessToken;
+    const raw = { ...refreshed.toJSON(), expires_at: expiresAt.toISOString() };
+    await this.#store.set(key, raw);
+    return deserializeAuthorizationToken(raw, this.#rest);
+  }
+
+  async #loadOrFail(key: string): Promise<OAuth2AuthorizationToken> {
+    const grant = await this.#load(key);
+    if (grant === null) throw new ReauthorizationRequiredError({ key });
+    return grant;
   }
 
   async #load(key: string): Promise<OAuth2AuthorizationToken | null> {

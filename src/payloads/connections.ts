@@ -10,13 +10,21 @@ import type { RawPartialIntegration } from "./guilds.js";
 export interface RawConnection {
   /** The account's ID on the service (not a snowflake). */
   id: string;
+  /** The account's name on the service, or null. */
   name: string | null;
+  /** The service, such as `github` or `twitch`. */
   type: string;
+  /** Whether the connection has been revoked. */
   revoked?: boolean;
+  /** Guild integrations tied to this connection. */
   integrations?: RawPartialIntegration[];
+  /** Whether the connection is verified. */
   verified: boolean;
+  /** Whether friend sync is on. */
   friend_sync: boolean;
+  /** Whether activity from this connection appears in presence updates. */
   show_activity: boolean;
+  /** Whether the connection has a matching third-party OAuth2 token. */
   two_way_link: boolean;
   /** 0 only the user, 1 everyone. */
   visibility: number;
@@ -24,15 +32,22 @@ export interface RawConnection {
 
 /** One entry of `GET /users/@me/guilds` (`MyGuildResponse`). */
 export interface RawOwnGuild {
+  /** The guild's ID. */
   id: string;
+  /** The guild's name. */
   name: string;
+  /** The guild's icon hash, or null. */
   icon: string | null;
+  /** The guild's banner hash, or null. */
   banner: string | null;
+  /** Whether the current user owns the guild. */
   owner: boolean;
   /** The user's total permissions in the guild, decimal. */
   permissions: string;
+  /** The guild's feature flags. */
   features: string[];
   /** Only with `with_counts=true`. */
   approximate_member_count?: number | null;
+  /** Estimated online member count (only with `with_counts=true`). */
   approximate_presence_count?: number | null;
 }

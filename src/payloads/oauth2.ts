@@ -11,7 +11,9 @@ import type { RawIncomingWebhook } from "./webhooks.js";
 
 /** `GET /oauth2/@me`: what the current bearer token grants. */
 export interface RawAuthorizationInformation {
+  /** The application the token was granted to. */
   application: RawAuthorizationApplication;
+  /** The scopes the user authorized. */
   scopes: string[];
   /** ISO 8601 time the access token expires. */
   expires: string;
@@ -21,7 +23,9 @@ export interface RawAuthorizationInformation {
 
 /** A token response without a refresh token (client-credentials grant). */
 export interface RawPartialToken {
+  /** The access token (a secret). */
   access_token: string;
+  /** The token type, normally `Bearer`. */
   token_type: string;
   /** Lifetime in seconds. */
   expires_in: number;
@@ -36,6 +40,7 @@ export interface RawPartialToken {
 
 /** A token response of the authorization-code and refresh-token grants. */
 export interface RawAuthorizationToken extends RawPartialToken {
+  /** The refresh token (a secret). */
   refresh_token: string;
   /** Present with the `webhook.incoming` scope. */
   webhook?: RawIncomingWebhook;

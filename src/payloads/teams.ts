@@ -12,7 +12,9 @@ export interface RawTeamMember {
   membership_state: number;
   /** Legacy; always `["*"]`. Dropped from the docs, still in the spec. */
   permissions?: string[];
+  /** ID of the team. */
   team_id: string;
+  /** The member's user, as a partial user. */
   user: RawUser;
   /** `admin`, `developer` or `read_only`; the owner is identified by `owner_user_id` instead. */
   role?: string;
@@ -20,9 +22,14 @@ export interface RawTeamMember {
 
 /** A developer team that owns applications. */
 export interface RawTeam {
+  /** The team's ID. */
   id: string;
+  /** The team's icon hash, or null. */
   icon: string | null;
+  /** The team's name. */
   name: string;
+  /** ID of the user who owns the team. */
   owner_user_id: string;
+  /** The team's members. */
   members: RawTeamMember[];
 }

@@ -100,6 +100,23 @@ describe("TokenManager", () => {
     expect(server.liveRefreshTokens).toEqual(new Set(["refresh-3"]));
   });
 
+  it("refreshes on demand, even a fresh grant; reads queued after it get the rotated token", async () => {
+    const tokens = manager();
+    const first = grant();
+    await tokens.saveGrant("user-1", first);
+    const [rotated, read] = await Promise.all([tokens.refresh("user-1"), tokens.getAccessToken("user-1")]);
+    expect(server.count("refresh_token")).toBe(1);
+    expect(rotated.accessToken).not.toBe(first.accessToken);
+    expect(rotated.refreshToken).not.toBe(first.refreshToken);
+    expect(rotated.expiresAt.getTime()).toBe(clock + rotated.expiresIn * 1000);
+    expect(read).toBe(rotated.accessToken);
+    await expect(tokens.getAccessToken("user-1")).resolves.toBe(rotated.accessToken);
+    expect((await tokens.getGrant("user-1"))?.refreshToken).toBe(rotated.refreshToken);
+    await tokens.refresh("user-1");
+    expect(server.count("refresh_token")).toBe(2);
+    await expect(tokens.refresh("nobody")).rejects.toBeInstanceOf(ReauthorizationRequiredError);
+  });
+
   it("keeps keys apart: each expiring key refreshes once", async () => {
     const tokens = manager();
     await tokens.saveGrant("a", grant());

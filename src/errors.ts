@@ -20,6 +20,7 @@ export class DiscordAppkitError extends Error {
     this.kind = kind;
   }
 
+  /** The name of the concrete error class, such as `"NotFoundError"`, so logs and stack traces show it. */
   override get name(): string {
     return this.constructor.name;
   }

@@ -67,6 +67,7 @@ export {
 } from "./factory/entity-factory.js";
 export { parseScopes } from "./factory/oauth2.js";
 export { type InteractionSignatureOptions, verifyInteractionSignature } from "./interactions/verify.js";
+export type { Open } from "./internal/enums.js";
 export { BitFlags, type FlagClass, type FlagInput } from "./internal/flags.js";
 export {
   Application,
@@ -293,3 +294,4 @@ export {
   snowflakeToDate,
 } from "./snowflakes.js";
 export { getTokenId } from "./tokens.js";
+export type { RESTAware } from "./traits.js";

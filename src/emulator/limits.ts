@@ -3,7 +3,9 @@ import type { Reply } from "./http.js";
 
 /** A fixed window: at most `limit` requests per `windowMs` milliseconds. */
 export interface RateLimitWindow {
+  /** How many requests the window allows. */
   limit: number;
+  /** The window's length in milliseconds. */
   windowMs: number;
 }
 
@@ -22,8 +24,11 @@ export interface RateLimitWindow {
  * @see https://discord.com/developers/docs/topics/rate-limits
  */
 export interface RateLimitOptions {
+  /** The limit of each route bucket, per token; `null` for none. */
   perRoute?: RateLimitWindow | null;
+  /** The limit of all requests of one token together; `null` for none. */
   global?: RateLimitWindow | null;
+  /** Limits for single routes (keyed `"METHOD /route/template"`) that replace `perRoute`. */
   routes?: Record<string, RateLimitWindow | null>;
   /**
    * Cloudflare's invalid-request ban: once `limit` responses with status 401, 403 or 429 (429s of
@@ -36,8 +41,20 @@ export interface RateLimitOptions {
 
 /** Default limits: generous enough that ordinary tests never meet them. */
 export const DEFAULT_RATE_LIMITS = {
-  perRoute: { limit: 50, windowMs: 1000 },
-  global: { limit: 500, windowMs: 1000 },
+  /** 50 requests per second for each route bucket and token. */
+  perRoute: {
+    /** Requests per window. */
+    limit: 50,
+    /** Window length in milliseconds. */
+    windowMs: 1000,
+  },
+  /** 500 requests per second for each token across all routes. */
+  global: {
+    /** Requests per window. */
+    limit: 500,
+    /** Window length in milliseconds. */
+    windowMs: 1000,
+  },
 } as const satisfies RateLimitOptions;
 
 /** Where a fault applies: a substring of the request path, or a pattern tested against it. */
@@ -51,16 +68,44 @@ export type FaultMatch = string | RegExp;
  * - `disconnect`: drop the connection without answering.
  */
 export type EmulatorFault =
-  | { type: "status"; status?: number; count?: number; path?: FaultMatch }
-  | { type: "cloudflare"; count?: number; path?: FaultMatch }
   | {
-      type: "ratelimit";
-      scope?: "user" | "shared" | "global";
-      retryAfter?: number;
+      /** Answer with a server error. */
+      type: "status";
+      /** The 5xx status to send (default 500). */
+      status?: number;
+      /** How many matching requests get the fault (default 1). */
       count?: number;
+      /** Which requests it applies to (default: any). */
       path?: FaultMatch;
     }
-  | { type: "disconnect"; count?: number; path?: FaultMatch };
+  | {
+      /** Answer with Cloudflare's HTML 429 ban page. */
+      type: "cloudflare";
+      /** How many matching requests get the fault (default 1). */
+      count?: number;
+      /** Which requests it applies to (default: any). */
+      path?: FaultMatch;
+    }
+  | {
+      /** Answer with a Discord 429. */
+      type: "ratelimit";
+      /** The `X-RateLimit-Scope` to report. */
+      scope?: "user" | "shared" | "global";
+      /** Seconds the client is told to wait. */
+      retryAfter?: number;
+      /** How many matching requests get the fault (default 1). */
+      count?: number;
+      /** Which requests it applies to (default: any). */
+      path?: FaultMatch;
+    }
+  | {
+      /** Close the connection without an answer. */
+      type: "disconnect";
+      /** How many matching requests get the fault (default 1). */
+      count?: number;
+      /** Which requests it applies to (default: any). */
+      path?: FaultMatch;
+    };
 
 /** Expired windows are swept once this many are stored (many tokens or IPs over a long run). */
 const PRUNE_AT = 10_000;

@@ -148,7 +148,7 @@ export function deserializeAuthorizationToken(
   });
 }
 
-/** What {@link deserializeImplicitToken} accepts. */
+/** What {@link EntityFactory.deserializeImplicitToken} accepts. */
 export type ImplicitTokenSource = URL | URLSearchParams | string | Readonly<Record<string, string | number>>;
 
 function paramsOf(source: URLSearchParams): RawObject {

@@ -84,7 +84,11 @@ function toBits(input: FlagInput): bigint {
 }
 
 /** Constructor shape shared by every flag class. */
-export type FlagClass<T extends BitFlags> = { new (value: bigint): T; prototype: T };
+export type FlagClass<T extends BitFlags> = {
+  new (value: bigint): T;
+  /** The prototype shared by the class's instances. */
+  prototype: T;
+};
 
 /** Immutable set of bits; see the subclasses for the meaning of each bit. */
 export abstract class BitFlags {

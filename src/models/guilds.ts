@@ -31,44 +31,83 @@ import type { GuildSticker } from "./stickers.js";
  * @see https://discord.com/developers/docs/resources/guild#guild-object-guild-features
  */
 export const GuildFeature = {
+  /** The guild may use an animated icon. */
   ANIMATED_ICON: "ANIMATED_ICON",
+  /** The guild may set a banner image. */
   BANNER: "BANNER",
+  /** Legacy: the guild once had store channels. */
   COMMERCE: "COMMERCE",
+  /** The guild is a community guild (welcome screen, rules channel, discovery eligibility). */
   COMMUNITY: "COMMUNITY",
+  /** The guild is listed in server discovery. */
   DISCOVERABLE: "DISCOVERABLE",
+  /** The guild may be featured in server discovery. */
   FEATURABLE: "FEATURABLE",
+  /** The guild may set an invite splash background. */
   INVITE_SPLASH: "INVITE_SPLASH",
+  /** The guild has extra emoji slots. */
   MORE_EMOJI: "MORE_EMOJI",
+  /** The guild may create announcement channels. */
   NEWS: "NEWS",
+  /** The guild is a Discord partner. */
   PARTNERED: "PARTNERED",
+  /** The guild runs on Discord's relay system for very large guilds. */
   RELAY_ENABLED: "RELAY_ENABLED",
+  /** The guild may set a vanity invite URL. */
   VANITY_URL: "VANITY_URL",
+  /** The guild is verified by Discord. */
   VERIFIED: "VERIFIED",
+  /** The guild may use higher-bitrate voice (legacy VIP regions). */
   VIP_REGIONS: "VIP_REGIONS",
+  /** The guild shows a welcome screen to new members. */
   WELCOME_SCREEN_ENABLED: "WELCOME_SCREEN_ENABLED",
+  /** The guild has membership screening turned on. */
   MEMBER_VERIFICATION_GATE_ENABLED: "MEMBER_VERIFICATION_GATE_ENABLED",
+  /** Non-members can preview the guild before joining. */
   PREVIEW_ENABLED: "PREVIEW_ENABLED",
+  /** The guild may hold ticketed events. */
   TICKETED_EVENTS_ENABLED: "TICKETED_EVENTS_ENABLED",
+  /** Legacy monetization flag. */
   MONETIZATION_ENABLED: "MONETIZATION_ENABLED",
+  /** The guild has extra sticker slots. */
   MORE_STICKERS: "MORE_STICKERS",
+  /** hikari's name for {@link GuildFeature.CREATOR_MONETIZABLE_PROVISIONAL} (same value). */
   CREATOR_MONETIZABLE: "CREATOR_MONETIZABLE_PROVISIONAL",
+  /** The guild has a server shop page for its subscriptions. */
   CREATOR_STORE_PAGE: "CREATOR_STORE_PAGE",
+  /** The guild offers role subscriptions. */
   ROLE_SUBSCRIPTIONS_ENABLED: "ROLE_SUBSCRIPTIONS_ENABLED",
+  /** The guild's role subscriptions can be bought. */
   ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE: "ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE",
+  /** Invites to the guild are paused. */
   INVITES_DISABLED: "INVITES_DISABLED",
+  /** The guild has turned off alerts for unusual join activity. */
   RAID_ALERTS_DISABLED: "RAID_ALERTS_DISABLED",
+  /** The guild may give roles gradient or holographic colors. */
   ENHANCED_ROLE_COLORS: "ENHANCED_ROLE_COLORS",
+  /** The guild may use an animated banner. */
   ANIMATED_BANNER: "ANIMATED_BANNER",
+  /** Despite the name, the guild still uses the old application command permission behaviour. */
   APPLICATION_COMMAND_PERMISSIONS_V2: "APPLICATION_COMMAND_PERMISSIONS_V2",
+  /** The guild has set up AutoMod rules. */
   AUTO_MODERATION: "AUTO_MODERATION",
+  /** The guild has enabled monetization. */
   CREATOR_MONETIZABLE_PROVISIONAL: "CREATOR_MONETIZABLE_PROVISIONAL",
+  /** The guild is an application's developer support server. */
   DEVELOPER_SUPPORT_SERVER: "DEVELOPER_SUPPORT_SERVER",
+  /** The guild accepts guest (temporary) members. */
   GUESTS_ENABLED: "GUESTS_ENABLED",
+  /** The guild may offer a server tag for members to show. */
   GUILD_TAGS: "GUILD_TAGS",
+  /** The guild has extra soundboard slots. */
   MORE_SOUNDBOARD: "MORE_SOUNDBOARD",
+  /** The guild is the official server of a game. */
   OFFICIAL_GAME_GUILD: "OFFICIAL_GAME_GUILD",
+  /** Only administrators may prune members. */
   PRUNE_REQUIRES_ADMIN: "PRUNE_REQUIRES_ADMIN",
+  /** The guild may give roles icons. */
   ROLE_ICONS: "ROLE_ICONS",
+  /** The guild has created soundboard sounds. */
   SOUNDBOARD: "SOUNDBOARD",
 } as const;
 
@@ -146,9 +185,13 @@ export type GuildMFALevel = (typeof GuildMFALevel)[keyof typeof GuildMFALevel];
  * @see https://discord.com/developers/docs/resources/guild#guild-object-premium-tier
  */
 export const GuildPremiumTier = {
+  /** No boost level perks. */
   NONE: 0,
+  /** Boost level 1. */
   TIER_1: 1,
+  /** Boost level 2. */
   TIER_2: 2,
+  /** Boost level 3. */
   TIER_3: 3,
 } as const;
 
@@ -160,9 +203,13 @@ export type GuildPremiumTier = (typeof GuildPremiumTier)[keyof typeof GuildPremi
  * @see https://discord.com/developers/docs/resources/guild#guild-object-guild-nsfw-level
  */
 export const GuildNSFWLevel = {
+  /** Not rated. */
   DEFAULT: 0,
+  /** Rated as explicit. */
   EXPLICIT: 1,
+  /** Rated as safe. */
   SAFE: 2,
+  /** Age-restricted content. */
   AGE_RESTRICTED: 3,
 } as const;
 
@@ -194,9 +241,13 @@ export class GuildSystemChannelFlags extends BitFlags {
 
 /** The fields every guild shape has; what `readPartialGuildFields` returns. */
 export interface PartialGuildFields {
+  /** {@link PartialGuild.id}. */
   readonly id: Snowflake;
+  /** {@link PartialGuild.name}. */
   readonly name: string;
+  /** {@link PartialGuild.iconHash}. */
   readonly iconHash: string | null;
+  /** {@link PartialGuild.features}. */
   readonly features: readonly Open<GuildFeature>[];
 }
 

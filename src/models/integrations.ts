@@ -15,7 +15,9 @@ import type { PartialGuild } from "./guilds.js";
  * @see https://discord.com/developers/docs/resources/guild#integration-object-integration-structure
  */
 export const IntegrationType = {
+  /** A Twitch subscriber integration. */
   TWITCH: "twitch",
+  /** A YouTube membership integration. */
   YOUTUBE: "youtube",
   /** A bot or OAuth2 application. */
   DISCORD_BOT: "discord",

@@ -31,9 +31,13 @@ export type StickerType = (typeof StickerType)[keyof typeof StickerType];
  * @see https://discord.com/developers/docs/resources/sticker#sticker-object-sticker-format-types
  */
 export const StickerFormatType = {
+  /** A static PNG image. */
   PNG: 1,
+  /** An animated PNG image. */
   APNG: 2,
+  /** A Lottie (JSON vector) animation. */
   LOTTIE: 3,
+  /** An animated GIF. */
   GIF: 4,
 } as const;
 

@@ -116,17 +116,29 @@ export type PremiumType = (typeof PremiumType)[keyof typeof PremiumType];
  * @see https://discord.com/developers/docs/resources/user#nameplate-nameplate-structure
  */
 export const NameplatePalette = {
+  /** The crimson background palette. */
   CRIMSON: "crimson",
+  /** The berry background palette. */
   BERRY: "berry",
+  /** The sky background palette. */
   SKY: "sky",
+  /** The teal background palette. */
   TEAL: "teal",
+  /** The forest background palette. */
   FOREST: "forest",
+  /** The bubble gum background palette. */
   BUBBLE_GUM: "bubble_gum",
+  /** The violet background palette. */
   VIOLET: "violet",
+  /** The cobalt background palette. */
   COBALT: "cobalt",
+  /** The clover background palette. */
   CLOVER: "clover",
+  /** The lemon background palette. */
   LEMON: "lemon",
+  /** The white background palette. */
   WHITE: "white",
+  /** The black background palette. */
   BLACK: "black",
 } as const;
 

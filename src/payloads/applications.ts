@@ -98,11 +98,11 @@ export interface RawApplication extends RawPartialApplication {
   approximate_user_authorization_count?: number;
   /** URL that receives webhook events, or null. */
   event_webhooks_url?: string | null;
-  /** Whether webhook events are on: 1 disabled, 2 enabled, 3 disabled by Discord. */
+  /** Whether event webhooks are on: 1 disabled, 2 enabled, 3 disabled by Discord. */
   event_webhooks_status?: number;
   /** Names of the webhook event types the application receives. */
   event_webhooks_types?: string[];
-  /** Explicit content filter for the application's media: 0 scan, 1 do not scan. */
+  /** Explicit content filter for the application's messages: 0 follow each guild's setting, 1 always scan. */
   explicit_content_filter?: number;
   /** The team that owns the application, or null when a single user owns it. */
   team?: RawTeam | null;

@@ -149,7 +149,7 @@ export interface RawGuildMember {
   pending: boolean;
   /** ISO 8601 time the member's timeout ends, or null when not timed out. */
   communication_disabled_until: string | null;
-  /** The member's total permissions in the channel, as a decimal string (only in interaction payloads). */
+  /** The member's total permissions as a decimal string, when Discord includes them. */
   permissions?: string;
   /** The member's guild-specific avatar decoration, or null. */
   avatar_decoration_data?: RawAvatarDecorationData | null;

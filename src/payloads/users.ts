@@ -111,4 +111,7 @@ export interface RawOwnUser extends RawUser {
 }
 
 /** A user of which only the ID is sure to be known. */
-export type RawPartialUser = Partial<RawUser> & { id: Snowflake };
+export type RawPartialUser = Partial<RawUser> & {
+  /** The user's ID, always present. */
+  id: Snowflake;
+};

@@ -61,7 +61,12 @@ export interface AddUserToGuildOptions extends RequestOptions {
   /** The user to add (the owner of `accessToken`). */
   readonly user: SnowflakeLike;
   /** The user's OAuth2 access token with the `guilds.join` scope (or a token model holding it). */
-  readonly accessToken: string | { readonly accessToken: string };
+  readonly accessToken:
+    | string
+    | {
+        /** The access token to use. */
+        readonly accessToken: string;
+      };
   /** Nickname to give the new member. */
   readonly nick?: string | undefined;
   /** Role ids to give the new member. */
@@ -84,7 +89,11 @@ export interface RoleConnectionUpdate {
   readonly metadata?: Readonly<Record<string, string | number | bigint | boolean | Date>> | undefined;
 }
 
-/** What a {@link RESTClient} is built from; use {@link RESTApp.acquire} instead of building one. */
+/**
+ * What a {@link RESTClient} is built from; use {@link RESTApp.acquire} instead of building one. Its
+ * pipeline and auth parts are package-internal, so it is left out of the API docs.
+ * @internal
+ */
 export interface RESTClientInit {
   /** The app the client belongs to. */
   readonly app: RESTApp;
@@ -134,7 +143,11 @@ export class RESTClient {
   readonly #auth: RequestAuth;
   readonly #tokenEndpointIdentity: unknown;
 
-  /** @param init - supplied by {@link RESTApp.acquire}. */
+  /**
+   * Not for direct use: get a client from {@link RESTApp.acquire}, which wires it to the app's pipeline.
+   * @param init - supplied by {@link RESTApp.acquire}.
+   * @internal
+   */
   constructor(init: RESTClientInit) {
     this.#app = init.app;
     this.#pipeline = init.pipeline;
@@ -503,7 +516,10 @@ export class RESTClient {
   }
 
   /** `{ tokenType }`: a client serializes without its token. */
-  toJSON(): { tokenType: string | null } {
+  toJSON(): {
+    /** {@link RESTClient.tokenType}. */
+    tokenType: string | null;
+  } {
     return { tokenType: this.tokenType };
   }
 }

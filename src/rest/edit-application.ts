@@ -9,7 +9,14 @@ import type { ApplicationEventWebhookStatus, ApplicationEventWebhookType } from 
 import type { OAuth2Scope } from "../models/oauth2.js";
 
 /** A bit set given as a bigint, a number, a decimal string or a flag value (anything with `value: bigint`). */
-export type BitsInput = bigint | number | string | { readonly value: bigint };
+export type BitsInput =
+  | bigint
+  | number
+  | string
+  | {
+      /** The bits. */
+      readonly value: bigint;
+    };
 
 /** Install parameters to set; an `ApplicationInstallParameters` fits. */
 export interface InstallParametersInput {

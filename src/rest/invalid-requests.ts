@@ -11,7 +11,7 @@ import { InvalidRequestBudgetError } from "../errors.js";
 /** Length of Discord's invalid-request window, in ms. */
 export const INVALID_REQUEST_WINDOW_MS = 600_000;
 
-/** A snapshot of an {@link InvalidRequestBudget}. */
+/** A snapshot of a `RESTApp`'s invalid-request counter, as {@link RESTApp.invalidRequests} returns it. */
 export interface InvalidRequestStatus {
   /** Invalid responses counted in the last ten minutes. */
   readonly count: number;

@@ -25,28 +25,45 @@ function route(method: HTTPMethod, template: string, extra: Omit<Route, "method"
 
 /** The routes, named after Discord's operation ids. */
 export const ROUTES = {
+  /** `GET /oauth2/applications/@me`: the bot's own application. */
   getMyOAuth2Application: route("GET", "/oauth2/applications/@me"),
+  /** `GET /applications/@me`: the token owner's application, with private fields. */
   getMyApplication: route("GET", "/applications/@me"),
+  /** `PATCH /applications/@me`: edit the token owner's application. */
   updateMyApplication: route("PATCH", "/applications/@me"),
+  /** `GET /oauth2/@me`: what the bearer token grants. */
   getMyOAuth2Authorization: route("GET", "/oauth2/@me"),
+  /** `POST /oauth2/token`: exchange a code, refresh token or client credentials for a token. */
   token: route("POST", "/oauth2/token", { tokenEndpoint: true }),
+  /** `POST /oauth2/token/revoke`: revoke an access or refresh token. */
   tokenRevoke: route("POST", "/oauth2/token/revoke", { tokenEndpoint: true }),
+  /** `GET /users/@me`: the current user. */
   getMyUser: route("GET", "/users/@me"),
+  /** `GET /users/@me/connections`: the current user's linked accounts. */
   listMyConnections: route("GET", "/users/@me/connections"),
+  /** `GET /users/@me/guilds`: the guilds the current user is in. */
   listMyGuilds: route("GET", "/users/@me/guilds"),
+  /** `GET /users/@me/guilds/{guild_id}/member`: the current user's member object in a guild. */
   getMyGuildMember: route("GET", "/users/@me/guilds/{guild_id}/member"),
+  /** `DELETE /users/@me/guilds/{guild_id}`: leave a guild. */
   leaveGuild: route("DELETE", "/users/@me/guilds/{guild_id}"),
+  /** `GET /users/{user_id}`: any user, by ID. */
   getUser: route("GET", "/users/{user_id}"),
+  /** `PUT /guilds/{guild_id}/members/{user_id}`: add a user to a guild with their `guilds.join` token. */
   addGuildMember: route("PUT", "/guilds/{guild_id}/members/{user_id}", { major: "guild_id" }),
+  /** `GET /users/@me/applications/{application_id}/role-connection`: the current user's role connection. */
   getApplicationUserRoleConnection: route("GET", "/users/@me/applications/{application_id}/role-connection"),
+  /** `PUT /users/@me/applications/{application_id}/role-connection`: set the current user's role connection. */
   updateApplicationUserRoleConnection: route(
     "PUT",
     "/users/@me/applications/{application_id}/role-connection",
   ),
+  /** `GET /applications/{application_id}/role-connections/metadata`: the application's linked-role metadata records. */
   getApplicationRoleConnectionsMetadata: route(
     "GET",
     "/applications/{application_id}/role-connections/metadata",
   ),
+  /** `PUT /applications/{application_id}/role-connections/metadata`: replace those records. */
   updateApplicationRoleConnectionsMetadata: route(
     "PUT",
     "/applications/{application_id}/role-connections/metadata",
@@ -89,7 +106,13 @@ export function compileRoute(route: Route, params?: Readonly<Record<string, stri
 }
 
 /** Something that stands for a snowflake: the id itself, or an object with an `id`. */
-export type SnowflakeLike = Snowflake | bigint | { readonly id: Snowflake };
+export type SnowflakeLike =
+  | Snowflake
+  | bigint
+  | {
+      /** The snowflake the object stands for. */
+      readonly id: Snowflake;
+    };
 
 /** The id of `value`, checked; throws `TypeError` for anything that is not a snowflake. */
 export function snowflakeOf(value: SnowflakeLike, name: string): Snowflake {

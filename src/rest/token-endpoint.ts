@@ -40,7 +40,12 @@ export interface RefreshAccessTokenOptions extends OAuth2ClientOptions {
 /** Options of `revokeAccessToken`. */
 export interface RevokeAccessTokenOptions extends OAuth2ClientOptions {
   /** The access or refresh token to revoke, or a token model (its access token is used). */
-  readonly token: string | { readonly accessToken: string };
+  readonly token:
+    | string
+    | {
+        /** The model's access token, which is revoked. */
+        readonly accessToken: string;
+      };
   /** Which kind of token `token` is. Discord revokes the whole authorization either way. */
   readonly tokenTypeHint?: "access_token" | "refresh_token" | undefined;
 }

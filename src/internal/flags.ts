@@ -39,11 +39,14 @@ interface Table {
 
 type AnyClass = abstract new (...args: never) => unknown;
 
-const tables = new WeakMap<AnyClass, Table>();
+/** Where each flag class keeps its table: a plain property read is cheaper than a WeakMap lookup. */
+const TABLE = Symbol("BitFlags.table");
+type WithTable = AnyClass & { [TABLE]?: Table & { readonly owner: AnyClass } };
 
 function tableOf(ctor: AnyClass): Table {
-  let table = tables.get(ctor);
-  if (table) return table;
+  const cached = (ctor as WithTable)[TABLE];
+  // A subclass would see its parent's table through the prototype chain: check who owns it.
+  if (cached !== undefined && cached.owner === ctor) return cached;
   const members: Member[] = [];
   const byName = new Map<string, bigint>();
   const primary = new Map<bigint, string>();
@@ -63,9 +66,18 @@ function tableOf(ctor: AnyClass): Table {
   for (const [value, name] of primary)
     if (value > 0n && (value & (value - 1n)) === 0n) bits.push({ name, value });
   bits.sort((a, b) => (a.value < b.value ? -1 : 1));
-  table = { members, byName, bits, primary, cache };
-  tables.set(ctor, table);
+  const table = { owner: ctor, members, byName, bits, primary, cache };
+  Object.defineProperty(ctor, TABLE, { value: table });
   return table;
+}
+
+function isDecimal(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function toBits(input: FlagInput): bigint {
@@ -79,7 +91,7 @@ function toBits(input: FlagInput): bigint {
       throw new RangeError("A flag value must be a non-negative safe integer");
     return BigInt(input);
   }
-  if (typeof input === "string" && /^\d+$/.test(input)) return BigInt(input);
+  if (typeof input === "string" && isDecimal(input)) return BigInt(input);
   throw new TypeError("A flag value must be a flag, a bigint, a non-negative integer or a decimal string");
 }
 

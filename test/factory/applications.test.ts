@@ -19,8 +19,8 @@ import {
 import { OAuth2Scope } from "../../src/models/oauth2.js";
 import { Permissions } from "../../src/models/permissions.js";
 import { TeamMembershipState } from "../../src/models/teams.js";
-import type { RESTAware } from "../../src/traits.js";
 import {
+  APP,
   clone,
   deserializationError,
   expectModelledKeys,
@@ -29,8 +29,6 @@ import {
   nulled,
   without,
 } from "./helpers.js";
-
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 
 /** hikari's shared user payload (§6.2). */
 const USER = {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DeserializationError } from "../../src/errors.js";
 import { EntityFactory } from "../../src/factory/entity-factory.js";
-import type { RESTAware } from "../../src/traits.js";
-import { fixture } from "./helpers.js";
+import { APP, fixture } from "./helpers.js";
 
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 const KEY = "c8cde6a3c8c6e49d86af3191287b3ce255872be1fff6dc285bdb420c06a2c3c8";
 const USER = { id: "268473310986240001", username: "discord", avatar: null, discriminator: "0" };
 

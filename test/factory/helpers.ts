@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { DeserializationError } from "../../src/errors.js";
+import type { RESTAware } from "../../src/traits.js";
+
+/** A stand-in client for checking that models carry the `app` they were built with (never called). */
+export const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 
 /** A parsed copy of `test/fixtures/applications/<name>`. */
 export function fixture(name: string): Record<string, unknown> {

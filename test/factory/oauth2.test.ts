@@ -21,8 +21,8 @@ import {
   PartialOAuth2Token,
   TokenType,
 } from "../../src/models/oauth2.js";
-import type { RESTAware } from "../../src/traits.js";
 import {
+  APP,
   clone,
   deserializationError,
   expectModelledKeys,
@@ -32,7 +32,6 @@ import {
   without,
 } from "./helpers.js";
 
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const WEEK = 604800;
 

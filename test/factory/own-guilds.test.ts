@@ -3,8 +3,8 @@ import { deserializeOwnGuild, serializeOwnGuild } from "../../src/factory/own-gu
 import { GuildFeature } from "../../src/models/guilds.js";
 import { OwnGuild } from "../../src/models/own-guilds.js";
 import { Permissions } from "../../src/models/permissions.js";
-import type { RESTAware } from "../../src/traits.js";
 import {
+  APP,
   deserializationError,
   expectModelledKeys,
   expectOnlyDeserializationErrors,
@@ -12,8 +12,6 @@ import {
   nulled,
   without,
 } from "./helpers.js";
-
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 
 /** hikari's own-guild payload (§6.2 item 2, with HEAD's counts) plus Discord's `banner`. */
 const GUILD = {

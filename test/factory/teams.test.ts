@@ -7,8 +7,8 @@ import {
 } from "../../src/factory/teams.js";
 import { deserializeUser } from "../../src/factory/users.js";
 import { Team, TeamMember, TeamMemberRole, TeamMembershipState } from "../../src/models/teams.js";
-import type { RESTAware } from "../../src/traits.js";
 import {
+  APP,
   clone,
   deserializationError,
   expectModelledKeys,
@@ -17,8 +17,6 @@ import {
   nulled,
   without,
 } from "./helpers.js";
-
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
 
 const MEMBER = {
   membership_state: 2,

@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deserializeTeam } from "../../src/factory/teams.js";
 import { deserializeUser } from "../../src/factory/users.js";
 import { Team, TeamMember, TeamMemberRole, TeamMembershipState } from "../../src/models/teams.js";
-import type { RESTAware } from "../../src/traits.js";
-
-const APP = { rest: {}, entityFactory: {} } as unknown as RESTAware;
+import { APP } from "../factory/helpers.js";
 
 const USER = {
   id: "115590097100865541",

@@ -58,64 +58,51 @@ async function main() {
   const sections = [];
   const sectionSeconds = {};
   let mark = Date.now();
-  const lap = (name) => {
-    sectionSeconds[name] = Math.round((Date.now() - mark) / 100) / 10;
-    mark = Date.now();
-  };
+
+  // Each section's rows are built and measured only when the section is enabled.
+  const plan = [
+    {
+      id: "deserialize",
+      title: "1. Deserialize (median time per call)",
+      note:
+        "discord.js: ClientApplication / OAuth2Guild collection on a Client that never logs in. discordeno: " +
+        "bot.transformers with every desired property. For connections, tokens and /oauth2/@me neither " +
+        "peer has a model; discordeno's REST returns camelize(json), which is shown. Floor: field-by-field " +
+        "copy into literals (pre-parsed rows) or JSON.parse alone (from-text rows).",
+      rows: () => runRows(deserializeCases(ctx), progress),
+    },
+    {
+      id: "memory",
+      title: "2. Retained memory per model (heap growth ÷ count, median of rounds)",
+      note: "Each object is built from its own distinct payload text; the parsed JSON is garbage afterwards.",
+      rows: () => runMemory(memoryCases(ctx), progress),
+    },
+    {
+      id: "ops",
+      title: "3. Serialize, token id, CDN URLs, flags (median time per call)",
+      note: "Each row compares against the nearest operation a peer offers; floor is the hand-written minimum.",
+      rows: () => runRows(opsCases(ctx), progress),
+    },
+    {
+      id: "rest",
+      title: "4. REST client overhead (local node:http server in a worker thread)",
+      note: "Throughput and per-request latency of GET /users/@me with a bearer token; bounded by count and time.",
+      rows: () => runRest(ctx, progress),
+    },
+    {
+      id: "signature",
+      title: "5. Interaction signature verification (median time per call)",
+      rows: () => runSignature(ctx, progress),
+    },
+  ];
 
   try {
-    if (enabled("deserialize")) {
-      process.stderr.write("deserialize\n");
-      sections.push({
-        id: "deserialize",
-        title: "1. Deserialize (median time per call)",
-        note:
-          "discord.js: ClientApplication / OAuth2Guild collection on a Client that never logs in. discordeno: " +
-          "bot.transformers with every desired property. For connections, tokens and /oauth2/@me neither " +
-          "peer has a model; discordeno's REST returns camelize(json), which is shown. Floor: field-by-field " +
-          "copy into literals (pre-parsed rows) or JSON.parse alone (from-text rows).",
-        rows: await runRows(deserializeCases(ctx), progress),
-      });
-      lap("deserialize");
-    }
-    if (enabled("memory")) {
-      process.stderr.write("memory\n");
-      sections.push({
-        id: "memory",
-        title: "2. Retained memory per model (heap growth ÷ count, median of rounds)",
-        note: "Each object is built from its own distinct payload text; the parsed JSON is garbage afterwards.",
-        rows: runMemory(memoryCases(ctx), progress),
-      });
-      lap("memory");
-    }
-    if (enabled("ops")) {
-      process.stderr.write("ops\n");
-      sections.push({
-        id: "ops",
-        title: "3. Serialize, token id, CDN URLs, flags (median time per call)",
-        note: "Each row compares against the nearest operation a peer offers; floor is the hand-written minimum.",
-        rows: await runRows(opsCases(ctx), progress),
-      });
-      lap("ops");
-    }
-    if (enabled("rest")) {
-      process.stderr.write("rest\n");
-      sections.push({
-        id: "rest",
-        title: "4. REST client overhead (local node:http server in a worker thread)",
-        note: "Throughput and per-request latency of GET /users/@me with a bearer token; bounded by count and time.",
-        rows: await runRest(ctx, progress),
-      });
-      lap("rest");
-    }
-    if (enabled("signature")) {
-      process.stderr.write("signature\n");
-      sections.push({
-        id: "signature",
-        title: "5. Interaction signature verification (median time per call)",
-        rows: await runSignature(ctx, progress),
-      });
-      lap("signature");
+    for (const { rows, ...section } of plan) {
+      if (!enabled(section.id)) continue;
+      process.stderr.write(`${section.id}\n`);
+      sections.push({ ...section, rows: await rows() });
+      sectionSeconds[section.id] = Math.round((Date.now() - mark) / 100) / 10;
+      mark = Date.now();
     }
   } finally {
     await djs.close();

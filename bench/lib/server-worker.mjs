@@ -18,7 +18,11 @@ let served = 0;
 const server = createServer((req, res) => {
   served++;
   headers["x-ratelimit-reset"] = String(Date.now() / 1000 + 60);
-  if (req.method !== "GET" || !req.url.endsWith("/users/@me") || !req.headers.authorization) {
+  if (
+    req.method !== "GET" ||
+    !req.url.endsWith("/users/@me") ||
+    req.headers.authorization !== workerData.authorization
+  ) {
     res.writeHead(404, { "content-type": "application/json" });
     res.end('{"message":"404: Not Found","code":0}');
     return;

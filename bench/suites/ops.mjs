@@ -244,6 +244,13 @@ export function opsCases({ ours, djs }) {
       check(r.length === 200 && r[k].includes(`/icons/${pages[i][k].id}/`), `${s} guild icons`);
     }),
   });
+  // Every permission set has ADMINISTRATOR (bit 3) and MODERATE_MEMBERS (bit 40) added; peers spell the
+  // names differently (discord.js: ModerateMembers) and the floor lists bit numbers.
+  const hasAddedBits = (names) => {
+    const seen = new Set(names.map((n) => String(n).replaceAll("_", "").toLowerCase()));
+    return (seen.has("administrator") || seen.has("3")) && (seen.has("moderatemembers") || seen.has("40"));
+  };
+  const expectedFlags = (i) => (BigInt(rawApps[i].flags_new) | (1n << 17n)) & ~(1n << 15n);
   const expectedHas = (i) => permPages[i].filter((p) => (BigInt(p) & MASK) === MASK).length;
   rows.push({
     id: "ops.permissions-has",
@@ -291,7 +298,7 @@ export function opsCases({ ours, djs }) {
     },
     verify: every(
       ["ours", "discord.js", "discordeno", "floor"],
-      (s) => (r) => check(Array.isArray(r) && r.length >= 3, `${s} permission names`),
+      (s) => (r) => check(Array.isArray(r) && r.length >= 3 && hasAddedBits(r), `${s} permission names`),
     ),
   });
   rows.push({
@@ -303,7 +310,7 @@ export function opsCases({ ours, djs }) {
         ? (i) => {
             const f = AppFlags.from(rawApps[i].flags_new);
             const g = f.union(AppFlags.EMBEDDED).difference(AppFlags.GATEWAY_GUILD_MEMBERS_LIMITED);
-            return g.has(AppFlags.EMBEDDED);
+            return g.has(AppFlags.EMBEDDED) ? g.value : null;
           }
         : null,
       // discord.js keeps application flags as 32-bit numbers and cannot read flags_new above bit 30.
@@ -312,15 +319,20 @@ export function opsCases({ ours, djs }) {
         const g = f
           .add(ApplicationFlagsBitField.Flags.Embedded)
           .remove(ApplicationFlagsBitField.Flags.GatewayGuildMembersLimited);
-        return g.has(ApplicationFlagsBitField.Flags.Embedded);
+        return g.has(ApplicationFlagsBitField.Flags.Embedded) ? BigInt(g.bitfield) : null;
       },
       floor: (i) => {
         const f = BigInt(rawApps[i].flags_new);
         const g = (f | (1n << 17n)) & ~(1n << 15n);
-        return (g & (1n << 17n)) !== 0n;
+        return (g & (1n << 17n)) !== 0n ? g : null;
       },
     },
-    verify: every(["ours", "discord.js", "floor"], (s) => (r) => check(r === true, `${s} flags`)),
+    // Each side returns the resulting bits when `has` holds, so a wrong parse, union or difference fails.
+    verify: {
+      ours: (r, i) => check(r === expectedFlags(i), "ours flags"),
+      "discord.js": (r, i) => check(r === (expectedFlags(i) & 0x7fffffffn), "discord.js flags"),
+      floor: (r, i) => check(r === expectedFlags(i), "floor flags"),
+    },
   });
   return rows;
 }

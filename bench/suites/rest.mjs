@@ -20,7 +20,9 @@ export async function startServer() {
     verified: true,
     email: null,
   };
-  const worker = new Worker(new URL("../lib/server-worker.mjs", import.meta.url), { workerData: { user } });
+  const worker = new Worker(new URL("../lib/server-worker.mjs", import.meta.url), {
+    workerData: { user, authorization: `Bearer ${TOKEN}` },
+  });
   const [{ port }] = await once(worker, "message");
   return {
     user,

@@ -61,22 +61,22 @@ export async function runSignature({ ours }, log) {
     floor: isTrue("WebCrypto"),
   };
   const ourVerify = ours.lib.verifyInteractionSignature;
-  if (ourVerify) {
-    sides.ours = () =>
-      ourVerify({
-        publicKey: fx.publicKeyHex,
-        signature: fx.signature,
-        timestamp: fx.timestamp,
-        body: fx.body,
-        now: Number(fx.timestamp) * 1000,
-      });
-  }
+  const ourCall = (signature) =>
+    ourVerify({
+      publicKey: fx.publicKeyHex,
+      signature,
+      timestamp: fx.timestamp,
+      body: fx.body,
+      now: Number(fx.timestamp) * 1000,
+    });
+  if (ourVerify) sides.ours = () => ourCall(fx.signature);
   // A wrong signature must be rejected by everyone, or the comparison is meaningless.
   const bad = fx.signature.replace(/^./, (c) => (c === "0" ? "1" : "0"));
   check(
     (await verifyKey(fx.body, bad, fx.timestamp, fx.publicKeyHex)) === false,
     "peer rejects a bad signature",
   );
+  if (ourVerify) check((await ourCall(bad)) === false, "ours rejects a bad signature");
 
   const results = await timeSides(sides, verify);
   const row = {

@@ -59,13 +59,16 @@ describe("the packed file list (npm pack --dry-run)", () => {
   });
 
   it("ships every file package.json points at", () => {
-    for (const file of referencedFiles(pkg)) expect(paths).toContain(file);
+    const referenced = referencedFiles(pkg);
+    expect(referenced).toContain("dist/index.js");
+    for (const file of referenced) expect(paths).toContain(file);
   });
 
   it("ships no source-map comment pointing at a missing map", () => {
     const built = paths
       .filter((path) => path.endsWith(".js"))
       .map((path): [string, string] => [path, readFileSync(join(root, path), "utf8")]);
+    expect(built.map(([path]) => path)).toContain("dist/index.js");
     expect(checkSourceMapComments(built)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
  * @see https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
  * @module
  */
+import { toHex } from "../internal/base64.js";
 
 /** What {@link verifyInteractionSignature} checks. */
 export interface InteractionSignatureOptions {
@@ -56,12 +57,6 @@ function hexToBytes(hex: string, length: number): Uint8Array<ArrayBuffer> | null
   return out;
 }
 
-function bytesToHex(bytes: Uint8Array): string {
-  let out = "";
-  for (const byte of bytes) out += (byte < 16 ? "0" : "") + byte.toString(16);
-  return out;
-}
-
 function importPublicKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey | null> {
   return globalThis.crypto.subtle.importKey("raw", raw, { name: "Ed25519" }, false, ["verify"]).then(
     (key) => key,
@@ -79,7 +74,7 @@ function cachedKey(publicKey: Uint8Array | string): Promise<CryptoKey | null> | 
   if (publicKey instanceof Uint8Array && publicKey.length === 32) {
     const seen = byteKeyCache.get(publicKey);
     if (seen && sameBytes(seen.bytes, publicKey)) return seen.key;
-    const cacheKey = bytesToHex(publicKey);
+    const cacheKey = toHex(publicKey);
     const raw = publicKey.slice();
     const key = keyCache.get(cacheKey) ?? storeKey(cacheKey, raw);
     byteKeyCache.set(publicKey, { bytes: raw, key });

@@ -151,7 +151,7 @@ export class TokenManager {
       try {
         await this.#rest.revokeAccessToken({
           clientId: this.clientId,
-          ...(this.#clientSecret === undefined ? {} : { clientSecret: this.#clientSecret }),
+          clientSecret: this.#clientSecret,
           token: grant.refreshToken,
           tokenTypeHint: "refresh_token",
         });
@@ -193,7 +193,7 @@ export class TokenManager {
     try {
       refreshed = await this.#rest.refreshAccessToken({
         clientId: this.clientId,
-        ...(this.#clientSecret === undefined ? {} : { clientSecret: this.#clientSecret }),
+        clientSecret: this.#clientSecret,
         refreshToken: grant.refreshToken,
       });
     } catch (error) {

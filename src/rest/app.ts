@@ -81,6 +81,9 @@ function checkedToken(token: string): string {
   return token;
 }
 
+/** The header of a request without a token. */
+const NO_AUTH: AuthHeader = { value: null, token: null };
+
 /**
  * Holds what every REST client of one application shares: `fetch`, base URL, user agent, retries,
  * timeouts, the per-token rate-limit state and the invalid-request budget. Create one per process and
@@ -110,7 +113,8 @@ export class RESTApp {
   readonly #pipeline: RequestPipeline;
   readonly #budget: InvalidRequestBudget;
   readonly #tokenEndpointIdentity = Symbol("token endpoint");
-  readonly #anonymousIdentity = Symbol("no token");
+  /** The authorization of clients without a token: no header, and one rate-limit identity for all. */
+  readonly #anonymousAuth: RequestAuth = { identity: Symbol("no token"), header: () => NO_AUTH };
   /** The explicit `globalRequestsPerSecond`, or `undefined` for the per-type default. */
   readonly #globalPerSecond: number | undefined;
   #anonymous: RESTClient | undefined;
@@ -176,7 +180,7 @@ export class RESTApp {
   acquire(token?: string | TokenStrategy, tokenType?: string): RESTClient {
     if (token === undefined) {
       if (tokenType !== undefined) throw new TypeError("A token type needs a token");
-      return this.#client(this.#anonymousAuth(), null);
+      return this.#client(this.#anonymousAuth, null);
     }
     if (isTokenStrategy(token)) {
       if (tokenType !== undefined) throw new TypeError("A token strategy sets its own token type");
@@ -213,11 +217,6 @@ export class RESTApp {
   #tokenClient(): RESTClient {
     this.#anonymous ??= this.acquire();
     return this.#anonymous;
-  }
-
-  #anonymousAuth(): RequestAuth {
-    const none: AuthHeader = { value: null, token: null };
-    return { identity: this.#anonymousIdentity, header: () => none };
   }
 
   #strategyAuth(strategy: TokenStrategy): RequestAuth {

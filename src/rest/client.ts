@@ -176,6 +176,7 @@ export class RESTClient {
   }
 
   #token(request: TokenRequest, signal: AbortSignal | undefined): Promise<unknown> {
+    const header = { value: request.basic === null ? null : `Basic ${request.basic}`, token: request.basic };
     return this.#pipeline.request(
       {
         route: compileRoute(request.route),
@@ -185,10 +186,7 @@ export class RESTClient {
         expect: request.expect,
         auth: {
           identity: this.#tokenEndpointIdentity,
-          header: () => ({
-            value: request.basic === null ? null : `Basic ${request.basic}`,
-            token: request.basic,
-          }),
+          header: () => header,
         },
       },
       this.#auth,

@@ -24,6 +24,7 @@ import type { InvalidRequestBudget } from "./invalid-requests.js";
 import type { RateLimiter } from "./rate-limits.js";
 import type { CompiledRoute } from "./routes.js";
 import { sleep } from "./sleep.js";
+import { formEncode } from "./token-endpoint.js";
 
 /** The `fetch` signature the client needs; the global `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -117,6 +118,7 @@ export class RequestPipeline {
     const query = spec.query?.toString();
     const url = `${apiUrl}${route.path}${query ? `?${query}` : ""}`;
     const acquireOptions = { signal, perSecond: auth.globalPerSecond };
+    const body = encodeBody(spec);
     let failures = 0;
     let limitedRetries = 0;
     let reauthorized = false;
@@ -127,7 +129,7 @@ export class RequestPipeline {
       const ticket = await limiter.acquire(auth.identity, route, acquireOptions);
       let response: RawResponse;
       try {
-        response = await this.#send(url, spec, authorization, token);
+        response = await this.#send(url, spec, body, authorization, token);
       } catch (error) {
         ticket.failed();
         if (error instanceof NetworkError && failures < maxRetries) {
@@ -179,6 +181,7 @@ export class RequestPipeline {
   async #send(
     url: string,
     spec: RequestSpec,
+    body: EncodedBody | null,
     authorization: string | null,
     token: string | null,
   ): Promise<RawResponse> {
@@ -186,14 +189,7 @@ export class RequestPipeline {
     const method = spec.route.route.method;
     const headers: Record<string, string> = { "User-Agent": userAgent };
     if (authorization !== null) headers.Authorization = authorization;
-    let body: string | null = null;
-    if (spec.form !== undefined) {
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      body = spec.form.toString();
-    } else if (spec.json !== undefined) {
-      headers["Content-Type"] = "application/json";
-      body = JSON.stringify(spec.json);
-    }
+    if (body !== null) headers["Content-Type"] = body.contentType;
     const outer = spec.signal;
     outer?.throwIfAborted();
     const controller = new AbortController();
@@ -201,7 +197,12 @@ export class RequestPipeline {
     outer?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => controller.abort(TIMED_OUT), timeoutMs);
     try {
-      const response = await fetch(url, { method, headers, body, signal: controller.signal });
+      const response = await fetch(url, {
+        method,
+        headers,
+        body: body?.text ?? null,
+        signal: controller.signal,
+      });
       const text = await response.text();
       return { status: response.status, headers: response.headers, text };
     } catch (error) {
@@ -232,6 +233,19 @@ export class RequestPipeline {
     const asked = retryAfter === null ? 0 : Math.min(retryAfter, maxRateLimitWait) * 1000;
     return sleep(Math.max(jittered, asked), signal);
   }
+}
+
+/** A request body, encoded once for every attempt. */
+interface EncodedBody {
+  readonly contentType: string;
+  readonly text: string;
+}
+
+function encodeBody(spec: RequestSpec): EncodedBody | null {
+  if (spec.form !== undefined)
+    return { contentType: "application/x-www-form-urlencoded", text: spec.form.toString() };
+  if (spec.json !== undefined) return { contentType: "application/json", text: JSON.stringify(spec.json) };
+  return null;
 }
 
 /** What a request must keep out of its errors: the spec's secrets and the attempt's token. */
@@ -396,11 +410,7 @@ function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length === 0) continue;
-    for (const form of new Set([
-      secret,
-      encodeURIComponent(secret),
-      new URLSearchParams({ s: secret }).toString().slice(2),
-    ]))
+    for (const form of new Set([secret, encodeURIComponent(secret), formEncode(secret)]))
       out = out.split(form).join(REDACTED);
   }
   return out;

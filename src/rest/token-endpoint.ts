@@ -77,7 +77,8 @@ function nonEmpty(value: unknown, name: string): string {
   return value;
 }
 
-function formEncode(value: string): string {
+/** `value` as `application/x-www-form-urlencoded` writes it (spaces as `+`). */
+export function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
 

@@ -6,6 +6,16 @@ import { parseAuthorizationCallback } from "../../src/oauth2/callback.js";
 
 const state = "15773059ghq9183habn";
 
+/** What parsing `url` throws; fails the test when it does not throw. */
+function parseError(url: string): unknown {
+  try {
+    parseAuthorizationCallback(url, { expectedState: state });
+  } catch (error) {
+    return error;
+  }
+  return expect.unreachable("the callback parsed");
+}
+
 describe("parseAuthorizationCallback", () => {
   it("reads a code redirect from a full URL", () => {
     const result = parseAuthorizationCallback(
@@ -59,12 +69,7 @@ describe("parseAuthorizationCallback", () => {
     const url =
       `https://a.b/cb?error=access_denied&error_description=The+resource+owner+or+authorization+server+denied+the+request` +
       `&state=${state}`;
-    let caught: unknown;
-    try {
-      parseAuthorizationCallback(url, { expectedState: state });
-    } catch (error) {
-      caught = error;
-    }
+    const caught = parseError(url);
     expect(caught).toBeInstanceOf(OAuth2AuthorizationError);
     expect((caught as OAuth2AuthorizationError).error).toBe("access_denied");
     expect((caught as OAuth2AuthorizationError).description).toBe(
@@ -98,12 +103,9 @@ describe("parseAuthorizationCallback", () => {
   });
 
   it("never puts the code or the states into the error", () => {
-    try {
-      parseAuthorizationCallback("/cb?code=secretcode&state=attacker", { expectedState: state });
-      expect.unreachable();
-    } catch (error) {
-      expect(String(error)).not.toMatch(/secretcode|attacker|15773059/);
-    }
+    const error = parseError("/cb?code=secretcode&state=attacker");
+    expect(error).toBeInstanceOf(OAuth2StateMismatchError);
+    expect(String(error)).not.toMatch(/secretcode|attacker|15773059/);
   });
 
   it("refuses a redirect with neither code nor error", () => {

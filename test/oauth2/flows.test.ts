@@ -12,7 +12,7 @@ import {
   UnauthorizedError,
 } from "../../src/errors.js";
 import { Permissions } from "../../src/models/permissions.js";
-import { buildAuthorizationUrl } from "../../src/oauth2/authorization-url.js";
+import { type AuthorizationUrlOptions, buildAuthorizationUrl } from "../../src/oauth2/authorization-url.js";
 import { parseAuthorizationCallback } from "../../src/oauth2/callback.js";
 import { ClientCredentialsStrategy } from "../../src/oauth2/client-credentials.js";
 import { parseImplicitGrant } from "../../src/oauth2/implicit.js";
@@ -69,15 +69,36 @@ describe("OAuth2 flows against the emulator", () => {
   });
   afterAll(() => emu.close());
 
-  it("runs the authorization code grant without PKCE", async () => {
+  /** An authorization URL of the emulated app, redirecting to {@link REDIRECT}, with a fresh state. */
+  function authorization(
+    options: Omit<AuthorizationUrlOptions, "authorizeUrl" | "clientId" | "redirectUri" | "state">,
+  ) {
     const state = generateState();
     const url = buildAuthorizationUrl({
       authorizeUrl: emu.authorizeUrl,
       clientId,
-      scopes: ["identify", "guilds"],
       redirectUri: REDIRECT,
       state,
+      ...options,
     });
+    return { state, url };
+  }
+
+  /** The whole `identify` code grant for the default user, as a confidential client. */
+  async function codeGrant() {
+    const { state, url } = authorization({ scopes: ["identify"] });
+    const { code } = parseAuthorizationCallback(await consent(url), { expectedState: state });
+    return app.acquire().authorizeAccessToken({ clientId, clientSecret, code, redirectUri: REDIRECT });
+  }
+
+  /** A TokenManager for the emulated app over a fresh store, on the given clock. */
+  function manager(now: () => number) {
+    const store = new MemoryTokenStore();
+    return { store, tokens: new TokenManager({ rest: app.acquire(), clientId, clientSecret, store, now }) };
+  }
+
+  it("runs the authorization code grant without PKCE", async () => {
+    const { state, url } = authorization({ scopes: ["identify", "guilds"] });
     const location = await consent(url, { userId: emu.users[1]!.id });
     expect(location.startsWith(`${REDIRECT}?`)).toBe(true);
     const callback = parseAuthorizationCallback(location, { expectedState: state });
@@ -126,14 +147,7 @@ describe("OAuth2 flows against the emulator", () => {
   });
 
   it("reports a cancelled consent as access_denied and a foreign state as a mismatch", async () => {
-    const state = generateState();
-    const url = buildAuthorizationUrl({
-      authorizeUrl: emu.authorizeUrl,
-      clientId,
-      scopes: ["identify"],
-      redirectUri: REDIRECT,
-      state,
-    });
+    const { state, url } = authorization({ scopes: ["identify"] });
     const location = await consent(url, { action: "cancel" });
     let caught: unknown;
     try {
@@ -151,15 +165,10 @@ describe("OAuth2 flows against the emulator", () => {
   });
 
   it("installs the bot through the code grant and reads the guild hints", async () => {
-    const state = generateState();
     const user = emu.users[0]!;
-    const url = buildAuthorizationUrl({
-      authorizeUrl: emu.authorizeUrl,
-      clientId,
+    const { state, url } = authorization({
       scopes: ["bot", "identify"],
       permissions: Permissions.SEND_MESSAGES.union(Permissions.VIEW_CHANNEL),
-      redirectUri: REDIRECT,
-      state,
     });
     const page = await (await fetch(url)).text();
     const guildId = /<option value="(\d+)"/.exec(page.slice(page.indexOf('name="guild_id"')))?.[1];
@@ -176,15 +185,7 @@ describe("OAuth2 flows against the emulator", () => {
   });
 
   it("runs the implicit grant", async () => {
-    const state = generateState();
-    const url = buildAuthorizationUrl({
-      authorizeUrl: emu.authorizeUrl,
-      clientId,
-      scopes: ["identify"],
-      redirectUri: REDIRECT,
-      state,
-      responseType: "token",
-    });
+    const { state, url } = authorization({ scopes: ["identify"], responseType: "token" });
     const location = await consent(url);
     expect(new URL(location).hash).toContain("access_token=");
     const token = parseImplicitGrant(location, { expectedState: state });
@@ -234,26 +235,8 @@ describe("OAuth2 flows against the emulator", () => {
 
   it("rotates refresh tokens through a TokenManager, one refresh for 100 callers, then revokes", async () => {
     let offset = 0;
-    const store = new MemoryTokenStore();
-    const tokens = new TokenManager({
-      rest: app.acquire(),
-      clientId,
-      clientSecret,
-      store,
-      now: () => Date.now() + offset,
-    });
-    const state = generateState();
-    const url = buildAuthorizationUrl({
-      authorizeUrl: emu.authorizeUrl,
-      clientId,
-      scopes: ["identify"],
-      redirectUri: REDIRECT,
-      state,
-    });
-    const { code } = parseAuthorizationCallback(await consent(url), { expectedState: state });
-    const first = await app
-      .acquire()
-      .authorizeAccessToken({ clientId, clientSecret, code, redirectUri: REDIRECT });
+    const { store, tokens } = manager(() => Date.now() + offset);
+    const first = await codeGrant();
     await tokens.saveGrant("alice", first);
     await expect(tokens.getAccessToken("alice")).resolves.toBe(first.accessToken);
 
@@ -280,26 +263,8 @@ describe("OAuth2 flows against the emulator", () => {
   });
 
   it("turns a refresh token Discord no longer accepts into ReauthorizationRequiredError", async () => {
-    const store = new MemoryTokenStore();
-    const tokens = new TokenManager({
-      rest: app.acquire(),
-      clientId,
-      clientSecret,
-      store,
-      now: () => Date.now() + 30 * DAY,
-    });
-    const state = generateState();
-    const url = buildAuthorizationUrl({
-      authorizeUrl: emu.authorizeUrl,
-      clientId,
-      scopes: ["identify"],
-      redirectUri: REDIRECT,
-      state,
-    });
-    const { code } = parseAuthorizationCallback(await consent(url), { expectedState: state });
-    const grant = await app
-      .acquire()
-      .authorizeAccessToken({ clientId, clientSecret, code, redirectUri: REDIRECT });
+    const { store, tokens } = manager(() => Date.now() + 30 * DAY);
+    const grant = await codeGrant();
     await app.acquire().revokeAccessToken({ clientId, clientSecret, token: grant.accessToken });
     await tokens.saveGrant("bob", grant);
     const error = await tokens.getAccessToken("bob").catch((e: unknown) => e);

@@ -115,6 +115,9 @@ describe("TokenManager", () => {
     await tokens.refresh("user-1");
     expect(server.count("refresh_token")).toBe(2);
     await expect(tokens.refresh("nobody")).rejects.toBeInstanceOf(ReauthorizationRequiredError);
+    server.liveRefreshTokens.clear();
+    await expect(tokens.refresh("user-1")).rejects.toBeInstanceOf(ReauthorizationRequiredError);
+    await expect(tokens.getGrant("user-1")).resolves.toBeNull();
   });
 
   it("keeps keys apart: each expiring key refreshes once", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BadRequestError,
   ClientHTTPResponseError,
@@ -13,7 +13,7 @@ import {
   UnauthorizedError,
 } from "../../src/errors.js";
 import { RESTApp } from "../../src/rest/index.js";
-import { delay, SecretScan, sendEmpty, sendJson, startServer, type TestServer } from "./helpers.js";
+import { delay, guardSuite, SecretScan, sendEmpty, sendJson, startServer } from "./helpers.js";
 
 const scan = new SecretScan();
 const BEARER = scan.secret("bearer-secret-token-abc123");
@@ -21,19 +21,11 @@ const CLIENT_SECRET = scan.secret("client-secret-xyz789");
 const REFRESH = scan.secret("refresh-token-qwe456");
 const GUILD = "81384788765712384";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => {
-  expect(scan.errorCount).toBeGreaterThan(5);
-  expect(scan.leaks()).toEqual([]);
-});
+guardSuite(scan, 6);
 
 describe("Discord error bodies", () => {
   it("maps 400 to BadRequestError and prints the nested errors tree", async () => {
-    server = await startServer((_, res) =>
+    const server = await startServer((_, res) =>
       sendJson(res, 400, {
         code: 50035,
         message: "Invalid Form Body",
@@ -64,7 +56,7 @@ describe("Discord error bodies", () => {
   ] as const)(
     "maps %i to its class with Discord's code and message, without retrying",
     async (status, cls, body) => {
-      server = await startServer((_, res) => sendJson(res, status, body));
+      const server = await startServer((_, res) => sendJson(res, status, body));
       const client = new RESTApp({ apiUrl: server.apiUrl, retryBackoffMs: 1 }).acquire(BEARER);
       const error = await scan.error(client.fetchMyUser());
       expect(error).toBeInstanceOf(cls);
@@ -79,7 +71,7 @@ describe("Discord error bodies", () => {
   );
 
   it("maps other 4xx to ClientHTTPResponseError and keeps the raw body", async () => {
-    server = await startServer((_, res) =>
+    const server = await startServer((_, res) =>
       sendJson(res, 405, { message: "405: Method Not Allowed", code: 0 }),
     );
     const error = await scan.error(new RESTApp({ apiUrl: server.apiUrl }).acquire(BEARER).fetchMyUser());
@@ -90,7 +82,7 @@ describe("Discord error bodies", () => {
   });
 
   it("rejects a 2xx that is not JSON", async () => {
-    server = await startServer((_, res) => {
+    const server = await startServer((_, res) => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html></html>");
     });
@@ -100,7 +92,7 @@ describe("Discord error bodies", () => {
   });
 
   it("redacts a secret the server echoes back", async () => {
-    server = await startServer((req, res) =>
+    const server = await startServer((req, res) =>
       sendJson(res, 401, { message: `bad token ${req.headers.authorization}`, code: 0 }),
     );
     const error = (await scan.error(
@@ -113,7 +105,9 @@ describe("Discord error bodies", () => {
 
 describe("retries", () => {
   it("retries 5xx up to maxRetries with backoff, then throws InternalServerError", async () => {
-    server = await startServer((_, res) => sendJson(res, 502, { message: "502: Bad Gateway", code: 0 }));
+    const server = await startServer((_, res) =>
+      sendJson(res, 502, { message: "502: Bad Gateway", code: 0 }),
+    );
     const client = new RESTApp({ apiUrl: server.apiUrl, maxRetries: 2, retryBackoffMs: 20 }).acquire(BEARER);
     const started = performance.now();
     const error = await scan.error(client.leaveGuild(GUILD));
@@ -123,9 +117,27 @@ describe("retries", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(10 + 20);
   });
 
+  it("sends the same body and content type on every attempt", async () => {
+    let calls = 0;
+    const server = await startServer((_, res) =>
+      ++calls < 3
+        ? sendJson(res, 500, { message: "oops", code: 0 })
+        : sendJson(res, 200, { platform_name: "Game", platform_username: null, metadata: {} }),
+    );
+    await new RESTApp({ apiUrl: server.apiUrl, retryBackoffMs: 1 })
+      .acquire(BEARER)
+      .setMyUserApplicationRoleConnection(GUILD, { platformName: "Game" });
+    expect(server.requests).toHaveLength(3);
+    for (const request of server.requests) {
+      expect(request.method).toBe("PUT");
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(JSON.parse(request.body)).toEqual({ platform_name: "Game" });
+    }
+  });
+
   it("succeeds when a retry succeeds", async () => {
     let calls = 0;
-    server = await startServer((_, res) =>
+    const server = await startServer((_, res) =>
       ++calls < 3 ? sendJson(res, 500, { message: "oops", code: 0 }) : sendEmpty(res),
     );
     await new RESTApp({ apiUrl: server.apiUrl, retryBackoffMs: 1 }).acquire(BEARER).leaveGuild(GUILD);
@@ -133,7 +145,7 @@ describe("retries", () => {
   });
 
   it("never retries with maxRetries 0", async () => {
-    server = await startServer((_, res) => sendJson(res, 503, { message: "busy", code: 0 }));
+    const server = await startServer((_, res) => sendJson(res, 503, { message: "busy", code: 0 }));
     await scan.error(new RESTApp({ apiUrl: server.apiUrl, maxRetries: 0 }).acquire(BEARER).leaveGuild(GUILD));
     expect(server.requests).toHaveLength(1);
   });
@@ -158,7 +170,7 @@ describe("retries", () => {
   });
 
   it("times out one attempt with RequestTimeoutError and does not retry it", async () => {
-    server = await startServer(async (_, res) => {
+    const server = await startServer(async (_, res) => {
       await delay(300);
       sendEmpty(res);
     });
@@ -170,7 +182,7 @@ describe("retries", () => {
   });
 
   it("stops when the caller's signal aborts, with the signal's reason", async () => {
-    server = await startServer(async (_, res) => {
+    const server = await startServer(async (_, res) => {
       await delay(300);
       sendEmpty(res);
     });
@@ -183,7 +195,7 @@ describe("retries", () => {
   });
 
   it("does not send at all with an already aborted signal", async () => {
-    server = await startServer((_, res) => sendEmpty(res));
+    const server = await startServer((_, res) => sendEmpty(res));
     const reason = new Error("already");
     await expect(
       new RESTApp({ apiUrl: server.apiUrl })
@@ -196,7 +208,7 @@ describe("retries", () => {
 
 describe("OAuth2 and Cloudflare errors", () => {
   it("turns an RFC 6749 error body from the token endpoint into OAuth2Error", async () => {
-    server = await startServer((_, res) =>
+    const server = await startServer((_, res) =>
       sendJson(res, 400, {
         error: "invalid_grant",
         error_description: `Invalid "refresh_token" in request (${REFRESH})`,
@@ -218,7 +230,9 @@ describe("OAuth2 and Cloudflare errors", () => {
   });
 
   it("keeps Discord-style errors from the token endpoint Discord-style", async () => {
-    server = await startServer((_, res) => sendJson(res, 401, { message: "401: Unauthorized", code: 0 }));
+    const server = await startServer((_, res) =>
+      sendJson(res, 401, { message: "401: Unauthorized", code: 0 }),
+    );
     const error = await scan.error(
       new RESTApp({ apiUrl: server.apiUrl })
         .acquire()
@@ -229,7 +243,7 @@ describe("OAuth2 and Cloudflare errors", () => {
   });
 
   it("turns an HTML 429 without rate-limit headers into CloudflareBanError, counted and not retried", async () => {
-    server = await startServer((_, res) => {
+    const server = await startServer((_, res) => {
       res.writeHead(429, { "content-type": "text/html", "retry-after": "1800" });
       res.end("<html><title>Error 1015</title>You are being rate limited</html>");
     });

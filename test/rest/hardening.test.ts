@@ -1,21 +1,13 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NetworkError } from "../../src/errors.js";
 import { RESTApp, type TokenStrategy } from "../../src/rest/index.js";
-import { delay, rateLimitHeaders, SecretScan, sendEmpty, startServer, type TestServer } from "./helpers.js";
+import { delay, guardSuite, rateLimitHeaders, SecretScan, sendEmpty, startServer } from "./helpers.js";
 
 const scan = new SecretScan();
 const TOKEN = scan.secret("hardening-token-777");
 const GUILD = "81384788765712384";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => {
-  expect(scan.errorCount).toBeGreaterThan(3);
-  expect(scan.leaks()).toEqual([]);
-});
+guardSuite(scan, 4);
 
 function caught(run: () => unknown): unknown {
   try {
@@ -39,7 +31,7 @@ describe("tokens that cannot go into a header", () => {
   });
 
   it("from a strategy fail the call, without quoting them, and leave the route usable", async () => {
-    server = await startServer((_, res) => sendEmpty(res, rateLimitHeaders("h1", 5, 4, 1)));
+    const server = await startServer((_, res) => sendEmpty(res, rateLimitHeaders("h1", 5, 4, 1)));
     let token = `${TOKEN}\n`;
     const strategy: TokenStrategy = {
       tokenType: "Bearer",
@@ -118,7 +110,7 @@ describe("the proactive global limit", () => {
 
   it("holds a bot token to 50 requests per second by default", async () => {
     const held = await holdingServer(59);
-    server = held.server;
+    const { server } = held;
     const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN, "Bot");
     await Promise.all(Array.from({ length: 60 }, () => client.leaveGuild(GUILD)));
     const times = server.requests.map((r) => r.at);
@@ -129,7 +121,7 @@ describe("the proactive global limit", () => {
 
   it("leaves bearer tokens unthrottled by default", async () => {
     const held = await holdingServer(59);
-    server = held.server;
+    const { server } = held;
     const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN, "Bearer");
     await Promise.all(Array.from({ length: 60 }, () => client.leaveGuild(GUILD)));
     expect(server.requests).toHaveLength(60);
@@ -140,7 +132,7 @@ describe("the proactive global limit", () => {
 describe("5xx retries", () => {
   it("wait at least as long as a 503's Retry-After", async () => {
     let calls = 0;
-    server = await startServer((_, res) => {
+    const server = await startServer((_, res) => {
       if (++calls === 1) {
         res.writeHead(503, { "content-type": "application/json", "retry-after": "0.3" });
         res.end('{"message": "Service Unavailable", "code": 0}');
@@ -156,7 +148,7 @@ describe("5xx retries", () => {
 
 describe("role connection metadata", () => {
   it("refuses values that have no string form Discord can read, before sending", async () => {
-    server = await startServer((_, res) => sendEmpty(res));
+    const server = await startServer((_, res) => sendEmpty(res));
     const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN);
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, new Date(Number.NaN)]) {
       await expect(

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
+import { afterAll, afterEach, expect } from "vitest";
 
 /** A request the test server received. */
 export interface Received {
@@ -58,17 +59,35 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  return {
+  const handle: TestServer = {
     url,
     apiUrl: `${url}/api/v10`,
     requests,
     open: () => open,
     close: () =>
       new Promise<void>((resolve) => {
+        live.delete(handle);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  live.add(handle);
+  return handle;
+}
+
+/** Servers started and not yet closed. */
+const live = new Set<TestServer>();
+
+/**
+ * Installs a suite's hooks: every server still open is closed after each test, and once the suite is done
+ * `scan` must have recorded at least `minErrors` errors, none of which shows a secret.
+ */
+export function guardSuite(scan: SecretScan, minErrors: number): void {
+  afterEach(() => Promise.all([...live].map((server) => server.close())));
+  afterAll(() => {
+    expect(scan.errorCount).toBeGreaterThanOrEqual(minErrors);
+    expect(scan.leaks()).toEqual([]);
+  });
 }
 
 /** Sends a JSON response. */

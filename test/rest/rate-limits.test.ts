@@ -1,16 +1,17 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
 import { InvalidRequestBudgetError, RateLimitTooLongError, UnauthorizedError } from "../../src/errors.js";
 import { RESTApp, type TokenStrategy } from "../../src/rest/index.js";
 import { InvalidRequestBudget } from "../../src/rest/invalid-requests.js";
 import { RateLimiter } from "../../src/rest/rate-limits.js";
 import {
   delay,
+  guardSuite,
   rateLimitHeaders,
   SecretScan,
   sendEmpty,
   sendJson,
   startServer,
-  type TestServer,
 } from "./helpers.js";
 
 const scan = new SecretScan();
@@ -18,15 +19,34 @@ const TOKEN_A = scan.secret("token-a-secret-111");
 const TOKEN_B = scan.secret("token-b-secret-222");
 const GUILD = "81384788765712384";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => {
-  expect(scan.errorCount).toBeGreaterThan(3);
-  expect(scan.leaks()).toEqual([]);
-});
+guardSuite(scan, 4);
+
+interface Limit {
+  readonly bucket: string;
+  readonly limit: number;
+  /** Seconds. */
+  readonly retryAfter: number;
+  readonly scope: "user" | "shared";
+}
+
+/** Answers a non-global 429 for an exhausted bucket. */
+function sendRateLimited(res: ServerResponse, { bucket, limit, retryAfter, scope }: Limit): void {
+  sendJson(
+    res,
+    429,
+    { message: "You are being rate limited.", retry_after: retryAfter, global: false },
+    { ...rateLimitHeaders(bucket, limit, 0, retryAfter), "x-ratelimit-scope": scope },
+  );
+}
+
+/** A server that answers the first request with a 429 and every later one with a 204. */
+function limitedOnce(limit: Limit) {
+  let calls = 0;
+  return startServer((_, res) => {
+    if (++calls === 1) sendRateLimited(res, limit);
+    else sendEmpty(res, rateLimitHeaders(limit.bucket, limit.limit, limit.limit - 1, 1));
+  });
+}
 
 /** A server that enforces one fixed-window bucket per token and answers 429 when it is exceeded. */
 async function windowServer(limit: number, windowMs: number, latencyMs = 0) {
@@ -44,15 +64,7 @@ async function windowServer(limit: number, windowMs: number, latencyMs = 0) {
     const resetAfter = (win.start + windowMs - now) / 1000;
     if (win.used >= limit) {
       rejected++;
-      sendJson(
-        res,
-        429,
-        { message: "You are being rate limited.", retry_after: resetAfter, global: false },
-        {
-          ...rateLimitHeaders("b1", limit, 0, resetAfter),
-          "x-ratelimit-scope": "user",
-        },
-      );
+      sendRateLimited(res, { bucket: "b1", limit, retryAfter: resetAfter, scope: "user" });
       return;
     }
     win.used++;
@@ -64,10 +76,10 @@ async function windowServer(limit: number, windowMs: number, latencyMs = 0) {
 describe("buckets", () => {
   it("keeps one request in flight while the bucket is unknown, then releases the rest", async () => {
     let concurrentAtFirstAnswer = -1;
-    server = await startServer(async (_, res) => {
+    const server = await startServer(async (_, res) => {
       if (concurrentAtFirstAnswer === -1) {
         await delay(80);
-        concurrentAtFirstAnswer = server!.open();
+        concurrentAtFirstAnswer = server.open();
       }
       sendEmpty(res, rateLimitHeaders("bucket-x", 10, 9, 5));
     });
@@ -81,7 +93,7 @@ describe("buckets", () => {
 
   it("queues on an exhausted bucket instead of running into 429s", async () => {
     const limited = await windowServer(2, 300);
-    server = limited.server;
+    const { server } = limited;
     const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN_A);
     const started = performance.now();
     await Promise.all(Array.from({ length: 6 }, () => client.leaveGuild(GUILD)));
@@ -92,7 +104,7 @@ describe("buckets", () => {
 
   it("aborts a request that waits on an exhausted bucket, and leaves no timer behind", async () => {
     const limited = await windowServer(1, 5_000);
-    server = limited.server;
+    const { server } = limited;
     const client = new RESTApp({ apiUrl: server.apiUrl }).acquire(TOKEN_A);
     await client.leaveGuild(GUILD);
     const timers = (): number => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
@@ -108,7 +120,7 @@ describe("buckets", () => {
   });
 
   it("keeps each token under the global requests-per-second limit across routes", async () => {
-    server = await startServer((_, res) => sendEmpty(res, rateLimitHeaders("one", 50, 49, 1)));
+    const server = await startServer((_, res) => sendEmpty(res, rateLimitHeaders("one", 50, 49, 1)));
     const app = new RESTApp({ apiUrl: server.apiUrl, globalRequestsPerSecond: 2 });
     const a = app.acquire(TOKEN_A);
     const guilds = ["1", "2", "3", "4", "5"].map((n) => `8138478876571238${n}`);
@@ -124,7 +136,7 @@ describe("buckets", () => {
 
   it("two tokens have separate buckets", async () => {
     const limited = await windowServer(1, 400);
-    server = limited.server;
+    const { server } = limited;
     const app = new RESTApp({ apiUrl: server.apiUrl });
     await app.acquire(TOKEN_A).leaveGuild(GUILD);
     await Promise.all([app.acquire(TOKEN_A).leaveGuild(GUILD), app.acquire(TOKEN_B).leaveGuild(GUILD)]);
@@ -136,22 +148,7 @@ describe("buckets", () => {
   });
 
   it("waits out a 429's retry_after and retries", async () => {
-    let calls = 0;
-    server = await startServer((_, res) => {
-      if (++calls === 1) {
-        sendJson(
-          res,
-          429,
-          { message: "You are being rate limited.", retry_after: 0.25, global: false },
-          {
-            ...rateLimitHeaders("b2", 5, 0, 0.25),
-            "x-ratelimit-scope": "user",
-          },
-        );
-      } else {
-        sendEmpty(res, rateLimitHeaders("b2", 5, 4, 1));
-      }
-    });
+    const server = await limitedOnce({ bucket: "b2", limit: 5, retryAfter: 0.25, scope: "user" });
     const app = new RESTApp({ apiUrl: server.apiUrl });
     await app.acquire(TOKEN_A).leaveGuild(GUILD);
     expect(server.requests).toHaveLength(2);
@@ -161,7 +158,7 @@ describe("buckets", () => {
 
   it("a global 429 holds back only that token", async () => {
     let first = true;
-    server = await startServer((req, res) => {
+    const server = await startServer((req, res) => {
       if (first && req.path.endsWith("/users/@me")) {
         first = false;
         sendJson(
@@ -191,16 +188,8 @@ describe("buckets", () => {
   });
 
   it("throws RateLimitTooLongError when a 429 asks for more than the maximum wait", async () => {
-    server = await startServer((_, res) =>
-      sendJson(
-        res,
-        429,
-        { message: "You are being rate limited.", retry_after: 120, global: false },
-        {
-          ...rateLimitHeaders("b3", 1, 0, 120),
-          "x-ratelimit-scope": "user",
-        },
-      ),
+    const server = await startServer((_, res) =>
+      sendRateLimited(res, { bucket: "b3", limit: 1, retryAfter: 120, scope: "user" }),
     );
     const app = new RESTApp({ apiUrl: server.apiUrl, maxRateLimitWait: 5 });
     const client = app.acquire(TOKEN_A);
@@ -218,22 +207,7 @@ describe("buckets", () => {
   });
 
   it("does not count shared-scope 429s against the invalid-request budget", async () => {
-    let calls = 0;
-    server = await startServer((_, res) => {
-      if (++calls === 1) {
-        sendJson(
-          res,
-          429,
-          { message: "You are being rate limited.", retry_after: 0.05, global: false },
-          {
-            ...rateLimitHeaders("b4", 5, 0, 0.05),
-            "x-ratelimit-scope": "shared",
-          },
-        );
-      } else {
-        sendEmpty(res, rateLimitHeaders("b4", 5, 4, 1));
-      }
-    });
+    const server = await limitedOnce({ bucket: "b4", limit: 5, retryAfter: 0.05, scope: "shared" });
     const app = new RESTApp({ apiUrl: server.apiUrl });
     await app.acquire(TOKEN_A).leaveGuild(GUILD);
     expect(server.requests).toHaveLength(2);
@@ -243,7 +217,7 @@ describe("buckets", () => {
 
 describe("401s and the invalid-request budget", () => {
   it("a 401 on one token leaves another token working", async () => {
-    server = await startServer((req, res) =>
+    const server = await startServer((req, res) =>
       req.headers.authorization === `Bearer ${TOKEN_A}`
         ? sendJson(res, 401, { message: "401: Unauthorized", code: 0 }, rateLimitHeaders("b5", 5, 4, 1))
         : sendEmpty(res, rateLimitHeaders("b5", 5, 4, 1)),
@@ -262,7 +236,9 @@ describe("401s and the invalid-request budget", () => {
   });
 
   it("refuses to send once the app-wide budget is spent", async () => {
-    server = await startServer((_, res) => sendJson(res, 403, { message: "Missing Access", code: 50001 }));
+    const server = await startServer((_, res) =>
+      sendJson(res, 403, { message: "Missing Access", code: 50001 }),
+    );
     const app = new RESTApp({ apiUrl: server.apiUrl, invalidRequestLimit: 3 });
     for (let i = 0; i < 3; i++) await scan.error(app.acquire(TOKEN_A).leaveGuild(GUILD));
     const refused = await scan.error(app.acquire(TOKEN_B).fetchMyUser());
@@ -288,7 +264,7 @@ describe("401s and the invalid-request budget", () => {
   it("re-acquires a strategy's token once after a 401", async () => {
     const OLD = scan.secret("strategy-old-token");
     const NEW = scan.secret("strategy-new-token");
-    server = await startServer((req, res) =>
+    const server = await startServer((req, res) =>
       req.headers.authorization === `Bearer ${NEW}`
         ? sendEmpty(res)
         : sendJson(res, 401, { message: "401: Unauthorized", code: 0 }),

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OAuth2Error } from "../../src/errors.js";
 import { RESTApp } from "../../src/rest/index.js";
-import { SecretScan, sendJson, startServer, type TestServer } from "./helpers.js";
+import { guardSuite, SecretScan, sendJson, startServer, type TestServer } from "./helpers.js";
 
 const SAMPLES = fileURLToPath(new URL("../fixtures/discord-samples", import.meta.url));
 const sample = (name: string): unknown => JSON.parse(readFileSync(`${SAMPLES}/${name}`, "utf8"));
@@ -18,14 +18,7 @@ const ACCESS = scan.secret("6qrZcUqja7812RVdnEKjpzOL4CvHBFG");
 const CLIENT_ID = "65234123";
 
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-afterAll(() => {
-  expect(scan.errorCount).toBeGreaterThanOrEqual(3);
-  expect(scan.leaks()).toEqual([]);
-});
+guardSuite(scan, 3);
 
 async function tokenServer(body: unknown = sample("token-authorization-code.json"), status = 200) {
   server = await startServer((_, res) => sendJson(res, status, body));

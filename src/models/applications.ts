@@ -21,6 +21,7 @@ import {
 } from "../factory/applications.js";
 import type { Open } from "../internal/enums.js";
 import { BitFlags } from "../internal/flags.js";
+import { sameList } from "../internal/lists.js";
 import type {
   RawApplication,
   RawInstallParams,
@@ -571,10 +572,4 @@ export class Application extends BaseApplication {
   override toJSON(): RawApplication {
     return serializeApplication(this);
   }
-}
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

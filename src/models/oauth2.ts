@@ -15,6 +15,7 @@ import {
   serializePartialToken,
 } from "../factory/oauth2.js";
 import type { Open } from "../internal/enums.js";
+import { sameList } from "../internal/lists.js";
 import type {
   RawAuthorizationInformation,
   RawAuthorizationToken,
@@ -318,8 +319,7 @@ export class AuthorizationInformation {
     if (!(other instanceof AuthorizationInformation)) return false;
     if (!other.application.equals(this.application)) return false;
     if (other.expiresAt.getTime() !== this.expiresAt.getTime()) return false;
-    if (other.scopes.length !== this.scopes.length) return false;
-    for (let i = 0; i < this.scopes.length; i++) if (other.scopes[i] !== this.scopes[i]) return false;
+    if (!sameList(other.scopes, this.scopes)) return false;
     return this.user === null ? other.user === null : this.user.equals(other.user);
   }
 

@@ -4,7 +4,7 @@
  * @see https://discord.com/developers/docs/resources/user#connection-object
  * @module
  */
-import type { RawPartialIntegration } from "./guilds.js";
+import type { RawPartialGuildFields, RawPartialIntegration } from "./guilds.js";
 
 /** A third-party account linked to the current user (`GET /users/@me/connections`). */
 export interface RawConnection {
@@ -31,21 +31,13 @@ export interface RawConnection {
 }
 
 /** One entry of `GET /users/@me/guilds` (`MyGuildResponse`). */
-export interface RawOwnGuild {
-  /** The guild's ID. */
-  id: string;
-  /** The guild's name. */
-  name: string;
-  /** The guild's icon hash, or null. */
-  icon: string | null;
+export interface RawOwnGuild extends RawPartialGuildFields {
   /** The guild's banner hash, or null. */
   banner: string | null;
   /** Whether the current user owns the guild. */
   owner: boolean;
   /** The user's total permissions in the guild, decimal. */
   permissions: string;
-  /** The guild's feature flags. */
-  features: string[];
   /** Only with `with_counts=true`. */
   approximate_member_count?: number | null;
   /** Estimated online member count (only with `with_counts=true`). */

@@ -14,7 +14,7 @@ import {
 } from "../../src/models/applications.js";
 import { OAuth2Scope } from "../../src/models/oauth2.js";
 import { Permissions } from "../../src/models/permissions.js";
-import type { RESTAware } from "../../src/traits.js";
+import { APP } from "./support.js";
 
 const KEY = "698c5d0859abb686be1f8a19e0e7634d8471e33817650f9fb29076de227bca90";
 const BASE = { id: "209333111222", name: "Dream Sweet in Sea Major", description: "", verify_key: KEY };
@@ -138,6 +138,20 @@ describe("ApplicationInstallParameters", () => {
       ),
     ).toBe(false);
     expect(a.equals({ scopes: ["bot"], permissions: Permissions.from(8) })).toBe(false);
+    const two = new ApplicationInstallParameters({
+      scopes: ["bot", "identify"],
+      permissions: Permissions.from(8),
+    });
+    expect(
+      two.equals(
+        new ApplicationInstallParameters({ scopes: ["bot", "identify"], permissions: Permissions.from(8) }),
+      ),
+    ).toBe(true);
+    expect(
+      two.equals(
+        new ApplicationInstallParameters({ scopes: ["identify", "bot"], permissions: Permissions.from(8) }),
+      ),
+    ).toBe(false);
     expect(String(a)).toBe("ApplicationInstallParameters(scopes=bot, permissions=ADMINISTRATOR)");
     expect(a.toJSON()).toEqual({ scopes: ["bot"], permissions: "8" });
   });
@@ -157,8 +171,6 @@ describe("ApplicationInstallParameters", () => {
 });
 
 describe("Application", () => {
-  const app = { rest: {}, entityFactory: {} } as unknown as RESTAware;
-
   it("builds icon URLs under app-icons/, PNG by default, no GIF", () => {
     const application = deserializeApplication({ ...BASE, icon: "iwiw" }, null);
     expect(application.iconUrl?.url).toBe(
@@ -192,7 +204,7 @@ describe("Application", () => {
 
   it("compares by class and ID and prints its name", () => {
     const application = deserializeApplication(BASE, null);
-    expect(application.equals(deserializeApplication({ ...BASE, name: "other" }, app))).toBe(true);
+    expect(application.equals(deserializeApplication({ ...BASE, name: "other" }, APP))).toBe(true);
     expect(application.equals(deserializeApplication({ ...BASE, id: "1" }, null))).toBe(false);
     expect(application.equals(deserializeInviteApplication(BASE, null))).toBe(false);
     expect(deserializeInviteApplication(BASE, null).equals(application)).toBe(false);
@@ -205,16 +217,16 @@ describe("Application", () => {
   });
 
   it("keeps app out of JSON, keys and inspection", () => {
-    const application = deserializeApplication(BASE, app);
-    expect(application.app).toBe(app);
+    const application = deserializeApplication(BASE, APP);
+    expect(application.app).toBe(APP);
     expect(Object.keys(application)).not.toContain("app");
     expect(JSON.stringify(application)).not.toContain("entityFactory");
     expect(inspect(application)).not.toContain("entityFactory");
   });
 
   it("can be built directly from its fields", () => {
-    const source = deserializeApplication({ ...BASE, icon: "abc", tags: ["x"] }, app);
-    const copy = new Application({ ...source, app, owner: null, team: null });
+    const source = deserializeApplication({ ...BASE, icon: "abc", tags: ["x"] }, APP);
+    const copy = new Application({ ...source, app: APP, owner: null, team: null });
     expect(copy.equals(source)).toBe(true);
     expect(copy.iconUrl?.url).toBe(source.iconUrl?.url);
     expect(copy.toJSON()).toEqual(source.toJSON());

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { clone } from "../factory/helpers.js";
 
-export { clone, deserializationError, nulled, without } from "../factory/helpers.js";
+export { APP, clone, deserializationError, nulled, without } from "../factory/helpers.js";
 
 /** A parsed copy of `test/fixtures/<name>`. */
 export function sample(name: string): Record<string, unknown> {

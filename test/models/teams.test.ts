@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deserializeTeam } from "../../src/factory/teams.js";
 import { deserializeUser } from "../../src/factory/users.js";
 import { Team, TeamMember, TeamMemberRole, TeamMembershipState } from "../../src/models/teams.js";
-import { APP } from "../factory/helpers.js";
+import { APP } from "./support.js";
 
 const USER = {
   id: "115590097100865541",

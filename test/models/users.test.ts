@@ -8,7 +8,7 @@ import {
   UserFlags,
   type UserInit,
 } from "../../src/models/users.js";
-import { sample } from "./support.js";
+import { APP, sample } from "./support.js";
 
 function makeUser(changes: Partial<UserInit> = {}): User {
   return new User({
@@ -159,9 +159,8 @@ describe("User", () => {
   });
 
   it("keeps app out of JSON and enumeration", () => {
-    const app = { rest: {}, entityFactory: {} } as never;
-    const user = makeUser({ app });
-    expect(user.app).toBe(app);
+    const user = makeUser({ app: APP });
+    expect(user.app).toBe(APP);
     expect(Object.keys(user)).not.toContain("app");
     expect(JSON.stringify(user)).not.toContain("entityFactory");
   });

@@ -18,14 +18,29 @@ export const MIN_SNOWFLAKE: Snowflake = "0";
 export const MAX_SNOWFLAKE: Snowflake = "9223372036854775807";
 
 const MAX_SNOWFLAKE_BIGINT = 9_223_372_036_854_775_807n;
-const DECIMAL_ID = /^(?:0|[1-9]\d{0,19})$/;
+
+/**
+ * Whether `value` matches Discord's snowflake pattern `^(?:0|[1-9]\d{0,19})$` (up to 20 digits, so
+ * without the 2⁶³ − 1 bound of {@link isSnowflake}), checked by character codes for the payload readers.
+ * @internal
+ */
+export function isDecimalId(value: string): boolean {
+  const length = value.length;
+  if (length === 0 || length > 20 || (length > 1 && value.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** Whether `value` is a snowflake string: decimal digits, no sign or leading zeros, at most 2⁶³ − 1. */
 export function isSnowflake(value: unknown): value is Snowflake {
+  // Digit strings of equal length compare numerically as strings.
   return (
     typeof value === "string" &&
-    DECIMAL_ID.test(value) &&
-    (value.length < 19 || BigInt(value) <= MAX_SNOWFLAKE_BIGINT)
+    isDecimalId(value) &&
+    (value.length < 19 || (value.length === 19 && value <= MAX_SNOWFLAKE))
   );
 }
 

@@ -21,10 +21,8 @@ export function getTokenId(token: string): Snowflake {
   if (typeof token !== "string") throw new TypeError("A token must be a string");
   const dot = token.indexOf(".");
   const bytes = decodeBase64(dot === -1 ? token : token.slice(0, dot));
-  if (bytes !== null && bytes.length > 0 && bytes.length <= 20) {
-    let id = "";
-    for (const byte of bytes) id += String.fromCharCode(byte);
-    if (isSnowflake(id)) return id;
-  }
+  // A snowflake has at most 19 digits; the bound keeps a long junk segment from becoming a long string.
+  const id = bytes !== null && bytes.length <= 19 ? String.fromCharCode(...bytes) : "";
+  if (isSnowflake(id)) return id;
   throw new RangeError("Unexpected token format");
 }

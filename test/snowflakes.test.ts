@@ -36,6 +36,11 @@ describe("snowflakes", () => {
     expect(isSnowflake(MIN_SNOWFLAKE)).toBe(true);
     expect(isSnowflake(MAX_SNOWFLAKE)).toBe(true);
     expect(isSnowflake("9223372036854775808")).toBe(false);
+    expect(isSnowflake("1000000000000000000")).toBe(true);
+    expect(isSnowflake("9999999999999999999")).toBe(false);
+    expect(isSnowflake("12345678901234567890")).toBe(false);
+    expect(isSnowflake("")).toBe(false);
+    expect(isSnowflake("1a")).toBe(false);
     expect(isSnowflake("01")).toBe(false);
     expect(isSnowflake("-1")).toBe(false);
     expect(isSnowflake(5)).toBe(false);

@@ -40,8 +40,9 @@ export class AssetUrl {
 
   /** The text after the last `.` of {@link AssetUrl.filename}, or `null` if it has none. */
   get extension(): string | null {
-    const dot = this.filename.lastIndexOf(".");
-    return dot === -1 ? null : this.filename.slice(dot + 1);
+    const filename = this.filename;
+    const dot = filename.lastIndexOf(".");
+    return dot === -1 ? null : filename.slice(dot + 1);
   }
 
   /** Downloads the file and returns its bytes. */

@@ -10,7 +10,6 @@ import {
   fail,
   flagReader,
   hexValue,
-  isDecimalId,
   knownStringsValue,
   objectValue,
   optIntValue,
@@ -35,7 +34,6 @@ import {
   PartialApplication,
 } from "../models/applications.js";
 import { OAuth2Scope } from "../models/oauth2.js";
-import { Permissions } from "../models/permissions.js";
 import type { User } from "../models/users.js";
 import type {
   RawApplication,
@@ -43,13 +41,14 @@ import type {
   RawIntegrationTypeConfiguration,
   RawPartialApplication,
 } from "../payloads/applications.js";
+import { isDecimalId } from "../snowflakes.js";
 import type { RESTAware } from "../traits.js";
+import { readPermissions } from "./guilds.js";
 import { deserializeTeam, serializeTeam } from "./teams.js";
 import { deserializeUser, serializeUser } from "./users.js";
 
 /** The public key's length: an Ed25519 key is 32 bytes (64 hex characters). */
 const PUBLIC_KEY_BYTES = 32;
-const readPermissions = flagReader(() => Permissions);
 const readApplicationFlags = flagReader(() => ApplicationFlags);
 
 let scopeTable: StringTable | undefined;

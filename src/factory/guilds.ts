@@ -62,7 +62,8 @@ import {
   writeCollectibles,
 } from "./users.js";
 
-const readPermissions = flagReader(() => Permissions);
+/** Reads a permission field; one reader (and one cache) for every payload that carries permissions. */
+export const readPermissions = flagReader(() => Permissions);
 const readRoleFlags = flagReader(() => RoleFlags);
 const readMemberFlags = flagReader(() => GuildMemberFlags);
 const readSystemChannelFlags = flagReader(() => GuildSystemChannelFlags);

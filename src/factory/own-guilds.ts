@@ -5,7 +5,6 @@
 import {
   asObject,
   boolValue,
-  flagReader,
   nullableStringValue,
   optIntValue,
   optStringValue,
@@ -14,11 +13,9 @@ import {
   stringValue,
 } from "../internal/read.js";
 import { OwnGuild } from "../models/own-guilds.js";
-import { Permissions } from "../models/permissions.js";
 import type { RawOwnGuild } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
-
-const readPermissions = flagReader(() => Permissions);
+import { readPermissions } from "./guilds.js";
 
 /**
  * Builds an {@link OwnGuild} from one entry of `GET /users/@me/guilds`.

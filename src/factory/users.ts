@@ -19,6 +19,7 @@ import {
   type RawObject,
   snowflakeValue,
   stringValue,
+  stringValueOr,
 } from "../internal/read.js";
 import {
   AvatarDecoration,
@@ -43,6 +44,11 @@ import type {
 import type { RESTAware } from "../traits.js";
 
 const readUserFlags = flagReader(() => UserFlags);
+
+/** User flags under `key`; missing or null reads as no flags. */
+function userFlagsOrNone(value: unknown, path: string, key: string): UserFlags {
+  return value == null ? UserFlags.NONE : readUserFlags(value, path, key);
+}
 
 /**
  * Reads the `avatar_decoration_data` value of the object at `path` (a user or a member); `null` when
@@ -71,7 +77,7 @@ function readNameplate(value: unknown, path: string): Nameplate | null {
   return new Nameplate({
     skuId: optSnowflakeValue(raw.sku_id, path, "collectibles.nameplate.sku_id"),
     asset: stringValue(raw.asset, path, "collectibles.nameplate.asset"),
-    label: optStringValue(raw.label, path, "collectibles.nameplate.label") ?? "",
+    label: stringValueOr(raw.label, path, "collectibles.nameplate.label", ""),
     palette: stringValue(raw.palette, path, "collectibles.nameplate.palette"),
   });
 }
@@ -118,9 +124,7 @@ function writePrimaryGuild(guild: PrimaryGuild): RawPrimaryGuild {
 }
 
 function readUserFields(raw: RawObject, app: RESTAware | null, path: string): UserInit {
-  const publicFlagsValue = raw.public_flags;
-  const publicFlags =
-    publicFlagsValue == null ? UserFlags.NONE : readUserFlags(publicFlagsValue, path, "public_flags");
+  const publicFlags = userFlagsOrNone(raw.public_flags, path, "public_flags");
   const flagsValue = raw.flags;
   return {
     app,
@@ -190,18 +194,9 @@ export function deserializePartialUser(raw: unknown, app: RESTAware | null, path
       o.accent_color === undefined ? undefined : optColorValue(o.accent_color, path, "accent_color"),
     isBot: o.bot === undefined ? undefined : boolValueOr(o.bot, path, "bot"),
     isSystem: o.system === undefined ? undefined : boolValueOr(o.system, path, "system"),
-    flags:
-      o.flags === undefined
-        ? undefined
-        : o.flags === null
-          ? UserFlags.NONE
-          : readUserFlags(o.flags, path, "flags"),
+    flags: o.flags === undefined ? undefined : userFlagsOrNone(o.flags, path, "flags"),
     publicFlags:
-      o.public_flags === undefined
-        ? undefined
-        : o.public_flags === null
-          ? UserFlags.NONE
-          : readUserFlags(o.public_flags, path, "public_flags"),
+      o.public_flags === undefined ? undefined : userFlagsOrNone(o.public_flags, path, "public_flags"),
     avatarDecoration:
       o.avatar_decoration_data === undefined
         ? undefined

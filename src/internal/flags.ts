@@ -29,6 +29,8 @@ interface Table {
   readonly members: readonly Member[];
   /** Name → value, aliases included. */
   readonly byName: ReadonlyMap<string, bigint>;
+  /** The OR of every declared member. */
+  readonly all: bigint;
   /** Primary name of each single-bit member, ascending by bit. */
   readonly bits: readonly Member[];
   /** Primary name of each declared value (aliases skipped). */
@@ -51,12 +53,14 @@ function tableOf(ctor: AnyClass): Table {
   const byName = new Map<string, bigint>();
   const primary = new Map<bigint, string>();
   const cache = new Map<bigint, BitFlags>();
+  let all = 0n;
   for (const name of Object.getOwnPropertyNames(ctor)) {
     if (name === "prototype") continue;
     const member = (ctor as unknown as Record<string, unknown>)[name];
     if (!(member instanceof BitFlags) || member.constructor !== ctor) continue;
     members.push({ name, value: member.value });
     byName.set(name, member.value);
+    all |= member.value;
     if (!primary.has(member.value)) {
       primary.set(member.value, name);
       cache.set(member.value, member);
@@ -66,12 +70,13 @@ function tableOf(ctor: AnyClass): Table {
   for (const [value, name] of primary)
     if (value > 0n && (value & (value - 1n)) === 0n) bits.push({ name, value });
   bits.sort((a, b) => (a.value < b.value ? -1 : 1));
-  const table = { owner: ctor, members, byName, bits, primary, cache };
+  const table = { owner: ctor, members, byName, all, bits, primary, cache };
   Object.defineProperty(ctor, TABLE, { value: table });
   return table;
 }
 
-function isDecimal(text: string): boolean {
+/** Whether `text` is one or more ASCII decimal digits (no sign, no bound). */
+export function isDecimal(text: string): boolean {
   if (text.length === 0) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -139,9 +144,7 @@ export abstract class BitFlags {
 
   /** The OR of every declared member. */
   static all<T extends BitFlags>(this: FlagClass<T>): T {
-    let value = 0n;
-    for (const member of tableOf(this).members) value |= member.value;
-    return intern(this, value);
+    return intern(this, tableOf(this).all);
   }
 
   #make(value: bigint): this {
@@ -202,9 +205,7 @@ export abstract class BitFlags {
 
   /** Every declared bit that is not set here (unknown bits are dropped). */
   invert(): this {
-    let all = 0n;
-    for (const member of tableOf(this.constructor as AnyClass).members) all |= member.value;
-    return this.#make(all & ~this.value);
+    return this.#make(tableOf(this.constructor as AnyClass).all & ~this.value);
   }
 
   /** Whether every bit set here is also set in `other` (this ⊆ other). */
@@ -240,9 +241,7 @@ export abstract class BitFlags {
 
   /** The bits that no declared member covers. */
   get unknownBits(): bigint {
-    let known = 0n;
-    for (const member of tableOf(this.constructor as AnyClass).members) known |= member.value;
-    return this.value & ~known;
+    return this.value & ~tableOf(this.constructor as AnyClass).all;
   }
 
   /** Whether `other` holds exactly the same bits (a flag of any class, a bigint, an integer or a decimal string). */

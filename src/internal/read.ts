@@ -10,8 +10,8 @@
  * @module
  */
 import { DeserializationError } from "../errors.js";
-import type { Snowflake } from "../snowflakes.js";
-import type { BitFlags, FlagClass } from "./flags.js";
+import { isDecimalId, type Snowflake } from "../snowflakes.js";
+import { type BitFlags, type FlagClass, isDecimal } from "./flags.js";
 
 /** A parsed JSON object. */
 export type RawObject = { readonly [key: string]: unknown };
@@ -89,19 +89,8 @@ export function stringValueOr(value: unknown, path: string, key: string, fallbac
   return value;
 }
 
-/** Whether `value` matches `^(?:0|[1-9]\d{0,19})$`, checked by character codes. */
-export function isDecimalId(value: string): boolean {
-  const length = value.length;
-  if (length === 0 || length > 20 || (length > 1 && value.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
 /** `value` as a snowflake: a decimal string, or a safe non-negative integer (older payloads). */
-export function asSnowflake(value: unknown, path: string): Snowflake {
+function asSnowflake(value: unknown, path: string): Snowflake {
   if (typeof value === "string") {
     if (isDecimalId(value)) return value;
   } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
@@ -407,21 +396,10 @@ export function arrayValue(value: unknown, path: string, key: string, required =
   return failAt(path, key, "array", value);
 }
 
-/** Whether `value` is 1 to 20 decimal digits. */
-function isDecimalBits(value: string): boolean {
-  const length = value.length;
-  if (length === 0 || length > 20) return false;
-  for (let i = 0; i < length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return true;
-}
-
 /** `value` as an unsigned 64-bit-or-wider bit field: a decimal string or a non-negative safe integer. */
 export function asBits(value: unknown, path: string): bigint {
   if (typeof value === "string") {
-    if (isDecimalBits(value)) return BigInt(value);
+    if (value.length <= 20 && isDecimal(value)) return BigInt(value);
   } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     return BigInt(value);
   }
@@ -448,11 +426,6 @@ function decodeHex(value: unknown, length: number): Uint8Array | null {
     out[i] = (h << 4) | l;
   }
   return out;
-}
-
-/** Exactly `length` bytes from a hex string of `2 * length` characters. */
-export function asHexBytes(value: unknown, path: string, length: number): Uint8Array {
-  return decodeHex(value, length) ?? fail(path, `${length * 2} hex characters`, value);
 }
 
 /** Exactly `length` bytes from a hex string of `2 * length` characters under `key`. */

@@ -389,6 +389,7 @@ describe("deserializeApplication", () => {
     const raw = serializeApplication(
       deserializeApplication({ id: "1", name: "x", description: "", verify_key: KEY_HEX }, null),
     );
+    expect(Object.values(raw)).toContain(null);
     for (const [key, value] of Object.entries(raw)) {
       if (value === null) {
         expect([

@@ -3,7 +3,6 @@ import { DeserializationError } from "../../src/errors.js";
 import {
   arrayValue,
   asBits,
-  asHexBytes,
   asObject,
   asTimestamp,
   boolValue,
@@ -29,16 +28,7 @@ import {
   timestampValue,
 } from "../../src/internal/read.js";
 import { Permissions } from "../../src/models/permissions.js";
-
-function errorOf(fn: () => unknown): DeserializationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DeserializationError) return error;
-    throw error;
-  }
-  throw new Error("expected a DeserializationError");
-}
+import { deserializationError as errorOf } from "../factory/helpers.js";
 
 function failsAt(fn: () => unknown, path: string, expected: string, received: string): void {
   const error = errorOf(fn);
@@ -173,9 +163,9 @@ describe("payload readers", () => {
   });
 
   it("reads fixed-length hex", () => {
-    expect([...asHexBytes("00ff10", "$", 3)]).toEqual([0, 255, 16]);
+    expect([...hexValue("00ff10", "$", "k", 3)]).toEqual([0, 255, 16]);
     for (const bad of ["00ff1", "00ff1g", "00ff1000", 5])
-      expect(() => asHexBytes(bad, "$", 3)).toThrow(DeserializationError);
+      expect(() => hexValue(bad, "$", "k", 3)).toThrow(DeserializationError);
   });
 });
 

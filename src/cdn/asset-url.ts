@@ -5,6 +5,7 @@ import {
   NetworkError,
   NotFoundError,
 } from "../errors.js";
+import { INSPECT } from "../internal/inspect.js";
 
 /** Options for downloading an asset. */
 export interface AssetReadOptions {
@@ -96,7 +97,7 @@ export class AssetUrl {
   }
 
   /** Node's `util.inspect` output. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  [INSPECT](): string {
     return `AssetUrl(${this.url})`;
   }
 }

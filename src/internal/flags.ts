@@ -13,6 +13,7 @@
  *
  * The member table is read once from the class's static properties, in declaration order.
  */
+import { INSPECT } from "./inspect.js";
 
 const CACHE_LIMIT = 4096;
 
@@ -284,7 +285,7 @@ export abstract class BitFlags {
   }
 
   /** Node's `util.inspect` output: `ApplicationFlags<EMBEDDED|0x1>(131073)`. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  [INSPECT](): string {
     return `${this.constructor.name}<${this.toString()}>(${this.value})`;
   }
 }

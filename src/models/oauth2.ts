@@ -15,6 +15,7 @@ import {
   serializePartialToken,
 } from "../factory/oauth2.js";
 import type { Open } from "../internal/enums.js";
+import { INSPECT } from "../internal/inspect.js";
 import { sameList } from "../internal/lists.js";
 import type {
   RawAuthorizationInformation,
@@ -134,8 +135,6 @@ export const TokenType = {
 } as const;
 /** A value of {@link TokenType}. */
 export type TokenType = (typeof TokenType)[keyof typeof TokenType];
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Everything a {@link PartialOAuth2Token} is built from. */
 export interface PartialOAuth2TokenInit {

@@ -7,6 +7,7 @@
 import { type AssetUrl, CDN_DEFAULT_USER_AVATAR, CDN_USER_AVATAR, type ImageOptions } from "../cdn/index.js";
 import { serializeIncomingWebhook } from "../factory/webhooks.js";
 import type { Open } from "../internal/enums.js";
+import { INSPECT } from "../internal/inspect.js";
 import type { RawIncomingWebhook } from "../payloads/webhooks.js";
 import { type Snowflake, snowflakeToDate } from "../snowflakes.js";
 import type { RESTAware } from "../traits.js";
@@ -158,11 +159,7 @@ export class IncomingWebhook {
   }
 
   /** Node's `util.inspect` output: the public fields, with the token shown only as `[redacted]` and no URL. */
-  [Symbol.for("nodejs.util.inspect.custom")](
-    _depth: number,
-    options: object,
-    inspect?: (value: unknown, options: object) => string,
-  ): string {
+  [INSPECT](_depth: number, options: object, inspect?: (value: unknown, options: object) => string): string {
     const shown = {
       id: this.id,
       type: this.type,

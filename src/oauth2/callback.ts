@@ -6,6 +6,7 @@
  * @module
  */
 import { OAuth2AuthorizationError, OAuth2StateMismatchError } from "../errors.js";
+import { INSPECT } from "../internal/inspect.js";
 import { Permissions } from "../models/permissions.js";
 import { isSnowflake, type Snowflake } from "../snowflakes.js";
 import { verifyState } from "./state.js";
@@ -20,7 +21,6 @@ export interface CallbackOptions {
 }
 
 const PLACEHOLDER_BASE = "http://redirect.invalid";
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** The parameters of `input`, from its query (`where: "query"`) or its fragment, falling back to the query (`"fragment"`). */
 export function redirectParams(input: RedirectInput, where: "query" | "fragment"): URLSearchParams {

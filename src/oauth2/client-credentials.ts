@@ -6,13 +6,12 @@
  * @module
  */
 import type { Open } from "../internal/enums.js";
+import { INSPECT } from "../internal/inspect.js";
 import { OAuth2Scope, type PartialOAuth2Token, TokenType } from "../models/oauth2.js";
 import type { RESTClient } from "../rest/client.js";
 import type { TokenStrategy } from "../rest/token-strategy.js";
 import type { Snowflake } from "../snowflakes.js";
 import { clockOption, refreshSkewMs, snowflakeOption } from "./options.js";
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Options of a {@link ClientCredentialsStrategy}. */
 export interface ClientCredentialsStrategyOptions {

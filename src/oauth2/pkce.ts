@@ -10,6 +10,7 @@
  * @module
  */
 import { encodeBase64Url } from "../internal/base64.js";
+import { INSPECT } from "../internal/inspect.js";
 
 /** The shortest code verifier RFC 7636 (and Discord) allows. */
 export const MIN_PKCE_VERIFIER_LENGTH = 43;
@@ -18,7 +19,6 @@ export const MAX_PKCE_VERIFIER_LENGTH = 128;
 
 const VERIFIER_PATTERN = /^[A-Za-z0-9._~-]{43,128}$/;
 const encoder = new TextEncoder();
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** A PKCE code verifier and its challenge. */
 export interface PkcePair {

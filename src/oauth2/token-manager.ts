@@ -7,13 +7,13 @@
  */
 import { OAuth2Error, ReauthorizationRequiredError } from "../errors.js";
 import { deserializeAuthorizationToken } from "../factory/oauth2.js";
+import { INSPECT } from "../internal/inspect.js";
 import type { OAuth2AuthorizationToken } from "../models/oauth2.js";
 import type { RESTClient } from "../rest/client.js";
 import type { Snowflake } from "../snowflakes.js";
 import { clockOption, refreshSkewMs, snowflakeOption } from "./options.js";
 import { MemoryTokenStore, type TokenStore } from "./token-store.js";
 
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /** Token-endpoint errors after which a grant can never be used again. */
 const DEAD_GRANT_ERRORS = new Set(["invalid_grant"]);
 

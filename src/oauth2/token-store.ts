@@ -2,6 +2,8 @@
  * Where a `TokenManager` keeps users' grants.
  * @module
  */
+
+import { INSPECT } from "../internal/inspect.js";
 import type { RawAuthorizationToken } from "../payloads/oauth2.js";
 
 /**
@@ -54,7 +56,7 @@ export class MemoryTokenStore implements TokenStore {
   }
 
   /** Node's `util.inspect` output: {@link MemoryTokenStore.toString}. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  [INSPECT](): string {
     return this.toString();
   }
 }

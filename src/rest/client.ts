@@ -3,6 +3,7 @@
  * @module
  */
 import { EntityFactory } from "../factory/entity-factory.js";
+import { INSPECT } from "../internal/inspect.js";
 import { fail } from "../internal/read.js";
 import type { Application } from "../models/applications.js";
 import type { OwnConnection } from "../models/connections.js";
@@ -108,7 +109,6 @@ export interface RESTClientInit {
 }
 
 const MY_GUILDS_PAGE_SIZE = 200;
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 function metadataValue(value: string | number | bigint | boolean | Date, key: string): string {
   if (typeof value === "string") return value;

@@ -109,7 +109,7 @@ export type OptionValues<T extends OptionSpecs> = {
 };
 
 /** Options every command accepts. */
-export const COMMON_OPTIONS = {
+const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
   "api-url": { type: "string" },
 } as const satisfies OptionSpecs;
@@ -133,7 +133,7 @@ export interface PositionalRule {
  * Parses a command's arguments strictly, turning every `parseArgs` complaint into a one-line
  * {@link UsageError}. `--help` short-circuits the positional checks.
  */
-export function parseCommandArgs<const T extends OptionSpecs>(
+function parseCommandArgs<const T extends OptionSpecs>(
   args: readonly string[],
   options: T,
   positionals: PositionalRule = { min: 0, max: 0, name: "" },

@@ -4,6 +4,7 @@
  * @module
  */
 import { createServer, type Server } from "node:http";
+import { escapeHtml } from "../emulator/http.js";
 
 /** The redirect the browser arrived with. */
 export interface LoopbackCallback {
@@ -29,8 +30,6 @@ export interface LoopbackOptions {
   readonly port: number;
   readonly path: string;
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function page(title: string, message: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

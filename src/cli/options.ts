@@ -4,11 +4,9 @@
  * @module
  */
 import { type AuthorizationUrlOptions, buildAuthorizationUrl } from "../oauth2/authorization-url.js";
+import { DEFAULT_API_URL } from "../rest/app.js";
 import { isSnowflake } from "../snowflakes.js";
 import { type CliIO, requireOption, UsageError, urlOption } from "./command.js";
-
-/** Discord's API base URL, used when `--api-url` is not given. */
-export const DEFAULT_API_URL = "https://discord.com/api/v10";
 
 /** Splits repeated `--scope` values that may themselves hold several scopes (`"identify guilds"`, `"a,b"`). */
 export function scopesOption(values: readonly string[] | undefined): string[] {
@@ -61,7 +59,7 @@ export function snowflakeOption(value: string, flag: string): string {
   return value;
 }
 
-/** The API base URL from `--api-url`, or Discord's. */
+/** The API base URL from `--api-url`, or Discord's ({@link DEFAULT_API_URL}). */
 export function apiUrlFor(apiUrl: string | undefined): string {
   return urlOption(apiUrl, "api-url") ?? DEFAULT_API_URL;
 }

@@ -21,7 +21,7 @@ import { loginCommand } from "./commands/login.js";
 import { tokenIdCommand } from "./commands/token-id.js";
 
 /** The tool's name as users type it. */
-export const TOOL = "discord-appkit";
+const TOOL = "discord-appkit";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -107,7 +107,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 /** One line that explains a failure to a person, without a stack trace. */
-export function describeFailure(error: unknown): string {
+function describeFailure(error: unknown): string {
   if (error instanceof CliError) return oneLine(error.message);
   if (error instanceof UnauthorizedError) return "Discord rejected the token (401 Unauthorized)";
   if (error instanceof OAuth2Error) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  dictError,
   isJsonObject,
   jsonObject,
   type RouteContext,
@@ -11,13 +12,9 @@ import type { Grant } from "./grants.js";
 import { type FieldError, invalidFormBody, missingAccess, parseJsonBody, type Reply } from "./http.js";
 import type { Json } from "./world.js";
 
-function dictError(path: (string | number)[]): FieldError {
-  return { path, code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType" };
-}
-
 function roleConnectionApp(ctx: RouteContext): Grant {
   const grant = requireBearer(ctx, "role_connections.write");
-  const appId = snowflakeParam(ctx.params.application_id ?? "", "application_id");
+  const appId = snowflakeParam(ctx, "application_id");
   if (appId !== grant.clientId) throw missingAccess();
   return grant;
 }
@@ -98,7 +95,7 @@ export function putRoleConnection(ctx: RouteContext): Reply {
 
 function metadataApp(ctx: RouteContext): void {
   requireBot(ctx);
-  const appId = snowflakeParam(ctx.params.application_id ?? "", "application_id");
+  const appId = snowflakeParam(ctx, "application_id");
   if (appId !== ctx.env.world.app.id) throw missingAccess();
 }
 

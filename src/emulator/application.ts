@@ -1,4 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign } from "node:crypto";
+import { encodeBase64Url, toHex } from "../internal/base64.js";
+import { OAuth2Scope } from "../models/oauth2.js";
 import { publicUser } from "./payloads.js";
 import { SeededRandom } from "./prng.js";
 import type { Json, UserRecord, World } from "./world.js";
@@ -12,15 +14,7 @@ const ELIGIBLE_SCOPES: readonly string[] = (
 ).split(" ");
 
 /** Every scope name Discord knows; those the application is not eligible for are refused as restricted. */
-const KNOWN_SCOPES = new Set([
-  ...ELIGIBLE_SCOPES,
-  ...(
-    "rpc rpc.notifications.read rpc.voice.read rpc.voice.write rpc.video.read rpc.video.write " +
-    "rpc.screenshare.read rpc.screenshare.write rpc.activities.write messages.read " +
-    "applications.builds.upload activities.read activities.write activities.invites.write " +
-    "relationships.read voice dm_channels.read identify.premium openid sdk.social_layer sdk.social_layer_presence"
-  ).split(" "),
-]);
+const KNOWN_SCOPES: ReadonlySet<string> = new Set(Object.values(OAuth2Scope));
 
 /** Why the application may not request `scope` (unknown, or restricted to approved apps), or null when it may. */
 export function scopeProblem(scope: string): string | null {
@@ -38,8 +32,10 @@ function ed25519PrivateKey(seed: Uint8Array): KeyObject {
 }
 
 function ed25519PublicKeyHex(seed: Uint8Array): string {
-  const jwk = createPublicKey(ed25519PrivateKey(seed)).export({ format: "jwk" });
-  return Buffer.from(String(jwk.x), "base64url").toString("hex");
+  // An Ed25519 SPKI DER ends with the 32 raw key bytes.
+  return toHex(
+    createPublicKey(ed25519PrivateKey(seed)).export({ format: "der", type: "spki" }).subarray(-32),
+  );
 }
 
 /** Signs `message` with the Ed25519 key derived from `seed`; returns the signature as hex. */
@@ -85,7 +81,8 @@ export function seedApplication(input: ApplicationSeed): AppRecord {
   const publicKeySeed = secretRng.bytes(32);
   const publicKey = ed25519PublicKeyHex(publicKeySeed);
   const botToken = [
-    Buffer.from(input.bot.id).toString("base64").replace(/=+$/, ""),
+    // Decimal digits never encode to "+" or "/", so this is plain unpadded base64 as well.
+    encodeBase64Url(new TextEncoder().encode(input.bot.id)),
     secretRng.text(6, true),
     secretRng.text(38, true),
   ].join(".");

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { Permissions } from "../models/permissions.js";
+import { snowflakeToDate } from "../snowflakes.js";
 import { scopeProblem } from "./application.js";
 import type { Env } from "./env.js";
 import { escapeHtml, PageError, type Reply } from "./http.js";
-import { snowflakeDate } from "./prng.js";
-import { ADMINISTRATOR, MANAGE_GUILD, type UserRecord } from "./world.js";
+import type { UserRecord } from "./world.js";
 
 interface AuthorizeBase {
   clientId: string;
@@ -129,7 +130,7 @@ export function needsGuild(request: AuthorizeRequest): boolean {
 export function manageableGuilds(env: Env, userId: string): { id: string; name: string }[] {
   return env.world
     .guildsOf(userId)
-    .filter((m) => (BigInt(m.permissions) & (MANAGE_GUILD | ADMINISTRATOR)) !== 0n)
+    .filter((m) => Permissions.from(m.permissions).any(Permissions.MANAGE_GUILD, Permissions.ADMINISTRATOR))
     .map((m) => ({ id: m.guildId, name: env.world.guilds.get(m.guildId)?.name ?? m.guildId }));
 }
 
@@ -281,7 +282,7 @@ export function consentPage(env: Env, request: AuthorizeRequest, query: string):
     request.scopes.includes("bot")
       ? `<li>Bot permissions requested: <strong>${escapeHtml(request.permissions ?? "0")}</strong></li>`
       : "",
-    `<li>Active since ${snowflakeDate(app.id).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}</li>`,
+    `<li>Active since ${snowflakeToDate(app.id).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}</li>`,
     "<li>It cannot read your messages or send messages as you.</li>",
   ].join("");
   const user = request.user;

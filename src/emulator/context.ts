@@ -79,9 +79,10 @@ function snowflakeProblem(value: string, field: string): FieldError {
   return { path: [field], code: "NUMBER_TYPE_COERCE", message: `Value "${value}" is not snowflake.` };
 }
 
-/** Checks a snowflake path or query value; 400 (50035) otherwise. */
-export function snowflakeParam(value: string, field: string): string {
-  if (!isSnowflake(value)) throw invalidFormBody([snowflakeProblem(value, field)]);
+/** The path parameter `name`, checked to be a snowflake; 400 (50035) otherwise. */
+export function snowflakeParam(ctx: RouteContext, name: string): string {
+  const value = ctx.params[name] ?? "";
+  if (!isSnowflake(value)) throw invalidFormBody([snowflakeProblem(value, name)]);
   return value;
 }
 
@@ -113,13 +114,14 @@ export function isJsonObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The 50035 problem for a value at `path` that is not a JSON object. */
+export function dictError(path: (string | number)[]): FieldError {
+  return { path, code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType" };
+}
+
 /** Parses the JSON body and requires an object (400 50035 otherwise). */
 export function jsonObject(ctx: RouteContext): Json {
   const body = parseJsonBody(ctx.req, ctx.body);
-  if (!isJsonObject(body)) {
-    throw invalidFormBody([
-      { path: [], code: "DICT_TYPE_CONVERT", message: "Only dictionaries may be used in a DictType" },
-    ]);
-  }
+  if (!isJsonObject(body)) throw invalidFormBody([dictError([])]);
   return body;
 }

@@ -76,10 +76,10 @@ export function invalidFormBody(problems: readonly FieldError[]): ApiError {
 }
 
 /** Largest request body the emulator reads (1 MiB); larger ones get 413 with code 40005. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** 413 Request entity too large (Discord's code 40005). */
-export const tooLarge = (): ApiError => new ApiError(413, 40005, "Request entity too large");
+const tooLarge = (): ApiError => new ApiError(413, 40005, "Request entity too large");
 
 /** Reads a request body as UTF-8, refusing (before reading, when `Content-Length` says so) anything over {@link MAX_BODY_BYTES}. */
 export async function readBody(req: IncomingMessage): Promise<string> {

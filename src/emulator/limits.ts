@@ -204,7 +204,7 @@ export class RateLimiter {
 }
 
 /** An opaque, stable bucket id for a route, like Discord's. */
-export function bucketHash(route: string): string {
+function bucketHash(route: string): string {
   return createHash("sha256").update(route).digest("hex").slice(0, 32);
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { decodeBase64 } from "../internal/base64.js";
 import { scopeProblem } from "./application.js";
 import {
   type AuthorizeRequest,
@@ -143,7 +144,8 @@ function formDecode(text: string): string {
 /** The decoded `id:secret` of an HTTP Basic header, or null for another scheme. */
 function basicCredentials(header: string | undefined): string | null {
   if (header === undefined || header.slice(0, 6).toLowerCase() !== "basic ") return null;
-  return Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
+  const bytes = decodeBase64(header.slice(6).trim());
+  return bytes === null ? "" : new TextDecoder().decode(bytes);
 }
 
 /**

@@ -1,5 +1,4 @@
-/** Discord's epoch (2015-01-01T00:00:00Z) in milliseconds. */
-const DISCORD_EPOCH = 1420070400000n;
+import { dateToSnowflake } from "../snowflakes.js";
 
 /** The 62 ASCII letters and digits. */
 export const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -94,19 +93,13 @@ export class SeededRandom {
   /** A snowflake for the given creation time, with seeded worker/process ids. */
   snowflake(at: Date): string {
     this.#increment = (this.#increment + 1) & 0xfff;
-    const ms = BigInt(at.getTime()) - DISCORD_EPOCH;
-    const worker = BigInt(this.int(0, 31));
-    const proc = BigInt(this.int(0, 31));
-    return ((ms << 22n) | (worker << 17n) | (proc << 12n) | BigInt(this.#increment)).toString();
+    const workerId = this.int(0, 31);
+    const processId = this.int(0, 31);
+    return dateToSnowflake(at, { workerId, processId, increment: this.#increment });
   }
 
   /** A date between two dates. */
   dateBetween(from: Date, to: Date): Date {
     return new Date(from.getTime() + Math.floor(this.float() * (to.getTime() - from.getTime())));
   }
-}
-
-/** The creation date encoded in a snowflake. */
-export function snowflakeDate(id: string): Date {
-  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
 }

@@ -94,11 +94,7 @@ function formOf(req: IncomingMessage, body: string): URLSearchParams | null {
 
 /** The request target as a URL on this server, or null when it cannot be parsed. */
 function requestUrl(target: string, base: string): URL | null {
-  try {
-    return new URL(target.startsWith("/") ? base + target : target, base);
-  } catch {
-    return null;
-  }
+  return URL.parse(target.startsWith("/") ? base + target : target, base);
 }
 
 const API_PREFIX = /^\/api(?:\/v(?:9|10))?(\/.*)$/;

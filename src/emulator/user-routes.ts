@@ -76,7 +76,7 @@ export function listMyGuilds(ctx: RouteContext): Reply {
 /** GET /users/@me/guilds/{guild_id}/member (`guilds.members.read`). */
 export function getMyMember(ctx: RouteContext): Reply {
   const grant = requireBearer(ctx, "guilds.members.read");
-  const guildId = snowflakeParam(ctx.params.guild_id ?? "", "guild_id");
+  const guildId = snowflakeParam(ctx, "guild_id");
   const { world } = ctx.env;
   const member = world.members.get(grant.userId)?.get(guildId);
   if (!world.guilds.has(guildId) || !member) throw new ApiError(404, 10004, "Unknown Guild");
@@ -88,7 +88,7 @@ export function getMyMember(ctx: RouteContext): Reply {
 /** DELETE /users/@me/guilds/{guild_id}: the bot leaves a guild. */
 export function leaveGuild(ctx: RouteContext): Reply {
   requireBot(ctx);
-  const guildId = snowflakeParam(ctx.params.guild_id ?? "", "guild_id");
+  const guildId = snowflakeParam(ctx, "guild_id");
   const { world } = ctx.env;
   const mine = world.members.get(world.bot.id);
   if (!mine?.has(guildId)) throw new ApiError(404, 10004, "Unknown Guild");
@@ -99,7 +99,7 @@ export function leaveGuild(ctx: RouteContext): Reply {
 /** GET /users/{user_id} (bot). */
 export function getUser(ctx: RouteContext): Reply {
   requireBot(ctx);
-  const id = snowflakeParam(ctx.params.user_id ?? "", "user_id");
+  const id = snowflakeParam(ctx, "user_id");
   const user = ctx.env.world.user(id);
   if (!user) throw new ApiError(404, 10013, "Unknown User");
   return { status: 200, json: publicUser(user) };
@@ -135,8 +135,8 @@ export function getMe(ctx: RouteContext): Reply {
 export function addGuildMember(ctx: RouteContext): Reply {
   requireBot(ctx);
   const { world } = ctx.env;
-  const guildId = snowflakeParam(ctx.params.guild_id ?? "", "guild_id");
-  const userId = snowflakeParam(ctx.params.user_id ?? "", "user_id");
+  const guildId = snowflakeParam(ctx, "guild_id");
+  const userId = snowflakeParam(ctx, "user_id");
   const input = jsonObject(ctx);
   const guild = world.guilds.get(guildId);
   const problems: FieldError[] = [];

@@ -1,3 +1,5 @@
+import { Permissions } from "../models/permissions.js";
+import { snowflakeToDate } from "../snowflakes.js";
 import {
   type AppRecord,
   applicationPayload,
@@ -6,7 +8,7 @@ import {
 } from "./application.js";
 import { discordTimestamp } from "./http.js";
 import { compareIds } from "./payloads.js";
-import { SeededRandom, snowflakeDate } from "./prng.js";
+import { SeededRandom } from "./prng.js";
 
 /** JSON object as the emulator serves it. */
 export type Json = Record<string, unknown>;
@@ -114,10 +116,6 @@ const MANAGER_PERMS = [1, 2, 4, 5, 13, 28, 29].reduce((a, n) => a | bit(n), MEMB
 const ADMIN_PERMS = MANAGER_PERMS | bit(3);
 /** Every permission bit Discord defines today (owners get all of them). */
 const ALL_PERMISSIONS = (bit(53) - 1n).toString();
-/** MANAGE_GUILD (needed to add a bot or a webhook to a guild). */
-export const MANAGE_GUILD = bit(5);
-/** ADMINISTRATOR. */
-export const ADMINISTRATOR = bit(3);
 
 /** The whole seeded, mutable state of one emulator. */
 export class World {
@@ -260,7 +258,7 @@ export class World {
     const roleCount = rng.int(1, 4);
     for (let i = 1; i <= roleCount; i++) {
       roles.push({
-        id: rng.snowflake(new Date(snowflakeDate(id).getTime() + i * 60000)),
+        id: rng.snowflake(new Date(snowflakeToDate(id).getTime() + i * 60000)),
         name: capitalize(rng.pick(WORDS)),
         color: rng.int(0, 0xffffff),
         permissions: (i === roleCount ? ADMIN_PERMS : MEMBER_PERMS).toString(),
@@ -268,10 +266,10 @@ export class World {
         hoist: rng.chance(0.5),
       });
     }
-    const systemChannelId = rng.snowflake(new Date(snowflakeDate(id).getTime() + 1000));
+    const systemChannelId = rng.snowflake(new Date(snowflakeToDate(id).getTime() + 1000));
     const channelIds = [systemChannelId];
     for (let i = 0; i < 2; i++)
-      channelIds.push(rng.snowflake(new Date(snowflakeDate(id).getTime() + 2000 + i)));
+      channelIds.push(rng.snowflake(new Date(snowflakeToDate(id).getTime() + 2000 + i)));
     const tier = rng.pick([0, 0, 1, 2, 3]);
     return {
       id,
@@ -308,7 +306,8 @@ export class World {
     const member: MemberRecord = {
       guildId: guild.id,
       userId,
-      permissions: isOwner || (perms & ADMINISTRATOR) !== 0n ? ALL_PERMISSIONS : perms.toString(),
+      permissions:
+        isOwner || (perms & Permissions.ADMINISTRATOR.value) !== 0n ? ALL_PERMISSIONS : perms.toString(),
       joinedAt: discordTimestamp(joinedAt.getTime()),
       nick: rng.chance(0.2) ? capitalize(rng.pick(WORDS)) : null,
       roles,
@@ -341,7 +340,7 @@ export class World {
     const devOwn = [this.#makeGuild(dev.id), this.#makeGuild(dev.id)];
     const lightOwn = this.#makeGuild(light.id);
     for (const g of [...created, ...devOwn, lightOwn]) this.guilds.set(g.id, g);
-    const joined = (g: GuildRecord): Date => rng.dateBetween(snowflakeDate(g.id), new Date("2025-06-01"));
+    const joined = (g: GuildRecord): Date => rng.dateBetween(snowflakeToDate(g.id), new Date("2025-06-01"));
     const plan: [UserRecord, GuildRecord[]][] = [
       [heavy, created],
       [light, [lightOwn, ...rng.sample(created, 2)]],

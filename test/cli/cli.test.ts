@@ -20,10 +20,6 @@ afterAll(async () => {
   if (workdir) await rm(workdir, { recursive: true, force: true });
 });
 
-function base64url(bytes: Buffer): string {
-  return bytes.toString("base64url");
-}
-
 /** Checks the shape of a failure: the status, one line on stderr, no stack trace, nothing on stdout. */
 function expectOneLineError(
   result: { code: number | null; stdout: string; stderr: string },
@@ -102,7 +98,7 @@ describe("discord-appkit (built binary)", () => {
   describe("token-id", () => {
     it("prints the ID a bot token carries", async () => {
       const id = "198622483471925248";
-      const token = `${base64url(Buffer.from(id))}.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs`;
+      const token = `${Buffer.from(id).toString("base64url")}.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs`;
       const result = await runCli(["token-id", token]);
       expect(result).toEqual({ code: 0, stdout: `${id}\n`, stderr: "" });
     });
@@ -155,7 +151,7 @@ describe("discord-appkit (built binary)", () => {
       expect(state.length).toBeGreaterThanOrEqual(16);
       expect(parsed.searchParams.get("code_challenge_method")).toBe("S256");
       expect(parsed.searchParams.get("code_challenge")).toBe(
-        base64url(createHash("sha256").update(codeVerifier).digest()),
+        createHash("sha256").update(codeVerifier).digest("base64url"),
       );
     });
 

@@ -2,6 +2,7 @@ import { createPublicKey, verify } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
+import { getTokenId } from "../../src/tokens.js";
 import { bearer, bot, getJson, grant } from "./helpers.js";
 
 async function snapshot(seed: string) {
@@ -42,6 +43,7 @@ describe("seeded world", () => {
       expect(parts).toHaveLength(3);
       expect(Buffer.from(parts[0]!, "base64").toString()).toBe(emu.application.botUserId);
       expect(parts[0]).not.toContain("=");
+      expect(getTokenId(emu.application.botToken)).toBe(emu.application.botUserId);
       expect(emu.application.botUserId).toBe(emu.application.id);
     } finally {
       await emu.close();

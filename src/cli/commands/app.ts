@@ -71,7 +71,7 @@ function installLine(parameters: Application["installParameters"]): string | nul
 }
 
 /** The human-readable text of an application, as `app` prints it. */
-export function formatApplication(application: Application): string {
+function formatApplication(application: Application): string {
   const lines: string[] = [`${application.name} (${application.id})`];
   const team = application.team;
   const counts = [

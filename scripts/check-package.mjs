@@ -90,7 +90,10 @@ const APPLICATION = {
 const ESM_CONSUMER = `import * as appkit from "discord-appkit";
 import { EntityFactory, buildAuthorizationUrl, getTokenId } from "discord-appkit";
 import { startEmulator } from "discord-appkit/emulator";
+import { createNodeFetch } from "discord-appkit/node";
 
+const nodeFetch = createNodeFetch();
+nodeFetch.close();
 const app = new EntityFactory().deserializeApplication(${JSON.stringify(APPLICATION)});
 const url = new URL(String(buildAuthorizationUrl({ clientId: app.id, scopes: ["identify"] })));
 console.log(JSON.stringify({
@@ -99,17 +102,20 @@ console.log(JSON.stringify({
   clientId: url.searchParams.get("client_id"),
   tokenId: getTokenId("MTE1NTkwMDk3MTAwODY1NTQx.x.y"),
   emulator: typeof startEmulator,
+  nodeFetch: typeof nodeFetch,
 }));
 `;
 
 const CJS_CONSUMER = `const appkit = require("discord-appkit");
 const { startEmulator } = require("discord-appkit/emulator");
+const { createNodeFetch } = require("discord-appkit/node");
 const app = new appkit.EntityFactory().deserializeApplication(${JSON.stringify(APPLICATION)});
 console.log(JSON.stringify({
   exports: Object.keys(appkit).length,
   name: app.name,
   tokenId: appkit.getTokenId("MTE1NTkwMDk3MTAwODY1NTQx.x.y"),
   emulator: typeof startEmulator,
+  nodeFetch: typeof createNodeFetch,
 }));
 `;
 
@@ -154,14 +160,21 @@ function describeError(error: unknown): string {
 void [created, bits, embedded, cover, tokenId, url, later, describeError];
 `;
 
-const TS_NODE_CONSUMER = `import { startEmulator } from "discord-appkit/emulator";
+const TS_NODE_CONSUMER = `import { type FetchLike, RESTApp } from "discord-appkit";
+import { startEmulator } from "discord-appkit/emulator";
+import { createNodeFetch, type NodeFetch } from "discord-appkit/node";
 
 async function main(): Promise<void> {
   const emulator = await startEmulator();
   const apiUrl: string = emulator.apiUrl;
   const clientId: string = emulator.application.id;
+  const nodeFetch: NodeFetch = createNodeFetch({ maxSockets: 8 });
+  const asFetch: FetchLike = nodeFetch;
+  const app = new RESTApp({ apiUrl, fetch: nodeFetch });
+  const status: number = (await nodeFetch(apiUrl, { method: "GET" })).status;
+  nodeFetch.close();
   await emulator.close();
-  void [apiUrl, clientId];
+  void [apiUrl, clientId, asFetch, app, status];
 }
 void main;
 `;
@@ -276,12 +289,13 @@ try {
 
   const consumer = await consumerProject(tarball);
   await check("npm install of the tarball into a fresh project (offline)", () => consumer.install);
-  await check("import from an ES module (main entry and ./emulator)", () =>
+  await check("import from an ES module (main entry, ./emulator and ./node)", () =>
     runConsumer(consumer.dir, "esm.mjs", {
       name: "Baba O-Riley",
       clientId: "172150183260323840",
       tokenId: "115590097100865541",
       emulator: "function",
+      nodeFetch: "function",
     }),
   );
   await check("require() from a CommonJS module (Node >= 20.19)", () =>
@@ -289,6 +303,7 @@ try {
       name: "Baba O-Riley",
       tokenId: "115590097100865541",
       emulator: "function",
+      nodeFetch: "function",
     }),
   );
   await check("the bin runs (discord-appkit --help)", () =>
@@ -298,7 +313,7 @@ try {
     ["strict TypeScript consumer, NodeNext, no Node types", "consumer.mts", "tsconfig.nodenext.json"],
     ["strict TypeScript consumer, moduleResolution Bundler", "consumer.mts", "tsconfig.bundler.json"],
     [
-      "strict TypeScript consumer of ./emulator, NodeNext with Node types",
+      "strict TypeScript consumer of ./emulator and ./node, NodeNext with Node types",
       "node-consumer.mts",
       "tsconfig.node.json",
     ],

@@ -27,7 +27,7 @@ const BY_PATH = [
   [/^src\/factory\//, "Entity factory"],
   [/^src\/payloads\//, "Raw payloads"],
   [/^src\/cdn\//, "CDN"],
-  [/^src\/rest\//, "REST"],
+  [/^src\/(rest|node)\//, "REST"],
   [/^src\/oauth2\//, "OAuth2"],
   [/^src\/interactions\//, "Interactions"],
   [/^src\/internal\/(flags|enums)\.ts$/, "Enums and flags"],
@@ -36,7 +36,11 @@ const BY_PATH = [
   [/^src\/models\//, "Models"],
 ];
 
-const MODULE_NAMES = { index: "discord-appkit", emulator: "discord-appkit/emulator" };
+const MODULE_NAMES = {
+  index: "discord-appkit",
+  emulator: "discord-appkit/emulator",
+  node: "discord-appkit/node",
+};
 
 function sourcePath(reflection) {
   const target = reflection.kindOf(ReflectionKind.Reference)

@@ -259,6 +259,8 @@ export {
   type EditApplicationOptions,
   type FetchLike,
   type FetchMyGuildsOptions,
+  type FetchResponseHeaders,
+  type FetchResponseLike,
   type HTTPMethod,
   type ImageInput,
   INVALID_REQUEST_WINDOW_MS,

@@ -1,9 +1,11 @@
 // 4. REST client overhead: GET /users/@me against the same local server, at concurrency 1 and 32.
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { REST } from "@discordjs/rest";
 import { check } from "../lib/measure.mjs";
+import { NODE_TRANSPORT } from "../lib/report.mjs";
 import * as P from "../payloads.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -11,6 +13,15 @@ const MAX_REQUESTS = QUICK ? 2000 : 20000;
 const MAX_MS = QUICK ? 800 : 4000;
 const WARMUP = QUICK ? 200 : 1000;
 const TOKEN = "bench-bearer-token-0123456789";
+
+// discord-appkit/node from the same build as the main entry (bench/ours.mjs honours BENCH_DIST too).
+const NODE_ENTRY = process.env.BENCH_DIST
+  ? new URL("node/index.js", `file://${process.env.BENCH_DIST.replace(/\/?$/, "/")}`)
+  : new URL("../../dist/node/index.js", import.meta.url);
+
+async function loadNodeEntry() {
+  return existsSync(NODE_ENTRY) ? import(NODE_ENTRY.href) : {};
+}
 
 export async function startServer() {
   const user = {
@@ -122,13 +133,17 @@ export async function runRest({ ours }, log) {
     },
     "@discordjs/rest": () => djsRest.get("/users/@me"),
   };
-  let ourClient = null;
-  let ourApp = null;
+  const { createNodeFetch } = await loadNodeEntry();
+  const nodeFetch = createNodeFetch?.();
   if (ours.lib.RESTApp) {
     // Same as @discordjs/rest above: no proactive 50 req/s global throttle, so overhead is what is measured.
-    ourApp = new ours.lib.RESTApp({ apiUrl, globalRequestsPerSecond: 0 });
-    ourClient = ourApp.acquire(TOKEN, "Bearer");
-    sides.ours = () => ourClient.fetchMyUser();
+    const client = new ours.lib.RESTApp({ apiUrl, globalRequestsPerSecond: 0 }).acquire(TOKEN, "Bearer");
+    sides.ours = () => client.fetchMyUser();
+    if (nodeFetch) {
+      const options = { apiUrl, globalRequestsPerSecond: 0, fetch: nodeFetch };
+      const viaNode = new ours.lib.RESTApp(options).acquire(TOKEN, "Bearer");
+      sides[NODE_TRANSPORT] = () => viaNode.fetchMyUser();
+    }
   }
 
   const out = [];
@@ -152,7 +167,7 @@ export async function runRest({ ours }, log) {
   } finally {
     djsRest.clearHashSweeper?.();
     djsRest.clearHandlerSweeper?.();
-    await ourApp?.close?.();
+    nodeFetch?.close();
     const closed = await server.close();
     check(closed.closed === true, "bench server closed");
   }

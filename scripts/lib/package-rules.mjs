@@ -9,7 +9,7 @@ function target(entry, condition) {
   return typeof entry === "object" && entry !== null ? entry[condition] : undefined;
 }
 
-/** Checks package.json fields: ESM, exports (main, ./emulator), bin, types, sideEffects, engines. */
+/** Checks package.json fields: ESM, exports (main, ./emulator, ./node), bin, types, sideEffects, engines. */
 export function checkManifest(pkg) {
   const problems = [];
   const expect = (condition, message) => {
@@ -31,6 +31,7 @@ export function checkManifest(pkg) {
   for (const [subpath, base] of [
     [".", "dist/index"],
     ["./emulator", "dist/emulator/index"],
+    ["./node", "dist/node/index"],
   ]) {
     const entry = exportsField[subpath];
     expect(entry !== undefined, `exports has no "${subpath}" entry`);

@@ -12,6 +12,7 @@ import {
   colorValue,
   flagReader,
   intValue,
+  knownStringsValue,
   nullableStringValue,
   objectValue,
   optColorValue,
@@ -21,15 +22,16 @@ import {
   optStringValue,
   optTimestampValue,
   type RawObject,
+  StringTable,
   snowflakesValue,
   snowflakeValue,
-  stringsValue,
   stringValue,
   timestampValue,
   toDiscordTimestamp,
 } from "../internal/read.js";
 import { KnownCustomEmoji } from "../models/emojis.js";
 import {
+  GuildFeature,
   GuildIncidents,
   GuildSystemChannelFlags,
   PartialGuild,
@@ -68,6 +70,22 @@ const readRoleFlags = flagReader(() => RoleFlags);
 const readMemberFlags = flagReader(() => GuildMemberFlags);
 const readSystemChannelFlags = flagReader(() => GuildSystemChannelFlags);
 
+let featureTable: StringTable | undefined;
+
+/**
+ * A guild's `features` under `key`: known features share the {@link GuildFeature} strings, so thousands
+ * of guilds do not each keep their own copies of `"COMMUNITY"`.
+ */
+export function readFeatures(
+  value: unknown,
+  path: string,
+  key: string,
+  required: boolean,
+): readonly string[] {
+  featureTable ??= new StringTable(Object.values(GuildFeature));
+  return knownStringsValue(value, path, key, featureTable, required);
+}
+
 function mapById<T extends { readonly id: Snowflake }>(
   value: unknown,
   path: string,
@@ -96,7 +114,7 @@ export function readPartialGuildFields(raw: RawObject, path: string): PartialGui
     id: snowflakeValue(raw.id, path, "id"),
     name: stringValue(raw.name, path, "name"),
     iconHash: nullableStringValue(raw.icon, path, "icon"),
-    features: stringsValue(raw.features, path, "features", true),
+    features: readFeatures(raw.features, path, "features", true),
   };
 }
 
@@ -327,7 +345,7 @@ export function deserializePartialIntegration(
             id: snowflakeValue(guild.id, path, "guild.id"),
             name: stringValue(guild.name, path, "guild.name"),
             iconHash: optStringValue(guild.icon, path, "guild.icon"),
-            features: stringsValue(guild.features, path, "guild.features"),
+            features: readFeatures(guild.features, path, "guild.features", false),
           }),
   });
 }

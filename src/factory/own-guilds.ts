@@ -9,13 +9,12 @@ import {
   optIntValue,
   optStringValue,
   snowflakeValue,
-  stringsValue,
   stringValue,
 } from "../internal/read.js";
 import { OwnGuild } from "../models/own-guilds.js";
 import type { RawOwnGuild } from "../payloads/connections.js";
 import type { RESTAware } from "../traits.js";
-import { readPermissions } from "./guilds.js";
+import { readFeatures, readPermissions } from "./guilds.js";
 
 /**
  * Builds an {@link OwnGuild} from one entry of `GET /users/@me/guilds`.
@@ -31,7 +30,7 @@ export function deserializeOwnGuild(raw: unknown, app: RESTAware | null, path = 
     id: snowflakeValue(obj.id, path, "id"),
     name: stringValue(obj.name, path, "name"),
     iconHash: nullableStringValue(obj.icon, path, "icon"),
-    features: stringsValue(obj.features, path, "features", true),
+    features: readFeatures(obj.features, path, "features", true),
     bannerHash: optStringValue(obj.banner, path, "banner"),
     isOwner: boolValue(obj.owner, path, "owner"),
     myPermissions: readPermissions(obj.permissions, path, "permissions"),

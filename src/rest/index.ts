@@ -25,7 +25,7 @@ export type {
   IntegrationConfigurationInput,
 } from "./edit-application.js";
 export { INVALID_REQUEST_WINDOW_MS, type InvalidRequestStatus } from "./invalid-requests.js";
-export type { FetchLike } from "./pipeline.js";
+export type { FetchLike, FetchResponseHeaders, FetchResponseLike } from "./pipeline.js";
 export { type HTTPMethod, ROUTES, type Route, type SnowflakeLike } from "./routes.js";
 export type {
   AuthorizeAccessTokenOptions,

@@ -26,8 +26,32 @@ import type { CompiledRoute } from "./routes.js";
 import { sleep } from "./sleep.js";
 import { formEncode } from "./token-endpoint.js";
 
-/** The `fetch` signature the client needs; the global `fetch` fits. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** The response headers the client reads: the global `Headers` fits, and so does a light reader. */
+export interface FetchResponseHeaders {
+  /** The value of header `name` (case-insensitive), repeated values joined with `", "`, or `null`. */
+  get(name: string): string | null;
+  /** Calls `callback` once per header, with lower-case names. */
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/**
+ * What the client needs from a response: the global `Response` fits, and so does a plain object from a
+ * lighter transport such as `createNodeFetch()` from `discord-appkit/node`.
+ */
+export interface FetchResponseLike {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: FetchResponseHeaders;
+  /** Reads the whole body as UTF-8 text. Called once per response. */
+  text(): Promise<string>;
+}
+
+/**
+ * The `fetch` signature the client needs; the global `fetch` fits. `init` always carries `method`, a
+ * plain-object `headers`, a string or `null` `body`, and a `signal` that aborts the request.
+ */
+export type FetchLike = (input: string, init: RequestInit) => Promise<FetchResponseLike>;
 
 /** The `Authorization` header value of one attempt, and the bare token in it. */
 export interface AuthHeader {
@@ -93,7 +117,7 @@ export interface PipelineSettings {
 
 interface RawResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: FetchResponseHeaders;
   readonly text: string;
 }
 
@@ -345,8 +369,11 @@ function parseSeconds(text: string | null): number | null {
 
 /** A 429 without any rate-limit header and without a JSON body comes from Cloudflare, not Discord. */
 function isCloudflareBlock(response: RawResponse): boolean {
-  for (const name of response.headers.keys()) if (name.startsWith("x-ratelimit-")) return false;
-  return parseJsonObject(response.text) === null;
+  let rateLimited = false;
+  response.headers.forEach((_, name) => {
+    if (name.toLowerCase().startsWith("x-ratelimit-")) rateLimited = true;
+  });
+  return !rateLimited && parseJsonObject(response.text) === null;
 }
 
 function readRateLimited(response: RawResponse): {
@@ -416,8 +443,10 @@ function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+function redactHeaders(headers: FetchResponseHeaders, secrets: readonly string[]): Headers {
   const copy = new Headers();
-  for (const [name, value] of headers) copy.append(name, redact(value, secrets));
+  headers.forEach((value, name) => {
+    copy.append(name, redact(value, secrets));
+  });
   return copy;
 }

@@ -11,6 +11,7 @@
  * @module
  */
 import { RateLimitTooLongError } from "../errors.js";
+import type { FetchResponseHeaders } from "./pipeline.js";
 
 /** Identifies one request's route for rate limiting. */
 export interface RateLimitRoute {
@@ -33,7 +34,7 @@ export interface RateLimitHeaders {
 }
 
 /** Reads the `X-RateLimit-*` headers of a response. */
-function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+function readRateLimitHeaders(headers: FetchResponseHeaders): RateLimitHeaders {
   return {
     bucket: headers.get("x-ratelimit-bucket"),
     limit: toNumber(headers.get("x-ratelimit-limit")),
@@ -161,9 +162,9 @@ export interface RateLimiterOptions {
 /** A granted send. Call exactly one of its methods when the attempt ends. */
 export interface RateLimitTicket {
   /** A response arrived (any status other than 429). */
-  done(headers: Headers): void;
+  done(headers: FetchResponseHeaders): void;
   /** A 429 arrived: block the bucket (or the token, when `global`) for `retryAfter` seconds. */
-  limited(headers: Headers, retryAfter: number, global: boolean): void;
+  limited(headers: FetchResponseHeaders, retryAfter: number, global: boolean): void;
   /** No response (network error, timeout, abort). */
   failed(): void;
 }

@@ -20,6 +20,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 const SPECIFIERS: Record<string, { js: string; dts: string }> = {
   "discord-appkit": { js: "dist/index.js", dts: "dist/index.d.ts" },
   "discord-appkit/emulator": { js: "dist/emulator/index.js", dts: "dist/emulator/index.d.ts" },
+  "discord-appkit/node": { js: "dist/node/index.js", dts: "dist/node/index.d.ts" },
 };
 
 interface Snippet {
@@ -46,7 +47,7 @@ function expectedOutput(code: string): string[] {
 
 function rewriteImports(code: string): string {
   return code.replace(
-    /(from\s*|import\s*\(\s*)(["'])(discord-appkit(?:\/emulator)?)\2/g,
+    /(from\s*|import\s*\(\s*)(["'])(discord-appkit(?:\/emulator|\/node)?)\2/g,
     (whole, lead, quote, spec) => {
       const target = SPECIFIERS[spec];
       return target ? `${lead}${quote}${pathToFileURL(join(root, target.js)).href}${quote}` : whole;

@@ -438,73 +438,31 @@ export function hexValue(value: unknown, path: string, key: string, length: numb
   return decodeHex(value, length) ?? failAt(path, key, `${length * 2} hex characters`, value);
 }
 
-/** Slots of a {@link flagReader}'s cache (a power of two); it starts over when half full. */
-const FLAG_CACHE_SLOTS = 8192;
-const SLOT_SHIFT = 32 - Math.log2(FLAG_CACHE_SLOTS);
-
-/**
- * The value of a decimal string of 1 to 16 digits when it is a safe integer, else -1. Most bit fields
- * Discord sends (permissions up to bit 52, application and user flags) fit, and a number keys a cache
- * without hashing the string.
- */
-function smallDecimal(text: string): number {
-  const length = text.length;
-  if (length === 0 || length > 16) return -1;
-  let value = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value <= Number.MAX_SAFE_INTEGER ? value : -1;
-}
+const FLAG_CACHE_LIMIT = 4096;
 
 /** Reads one required flag value: see {@link flagReader}. */
 export type FlagReader<T extends BitFlags> = (value: unknown, path: string, key: string) => T;
 
 /**
  * A reader for a required flag field (a decimal string or a safe integer) that keeps the values it has
- * seen: a page of guilds repeats the same permission strings, and building a `BigInt` costs far more than
- * a lookup. Values that fit a safe integer are cached in an open-addressing table keyed by that number
- * (a fresh string from `JSON.parse` is read once, never hashed); the table starts over when half full,
- * so it follows a changing mix of values. Wider values are parsed every time. Create one reader per
- * class, once, at module level; `cls` returns the class, so the reader can be created while the module
- * that defines the class is still loading.
+ * seen, keyed by the payload's own string or number: a page of guilds repeats the same few permission
+ * strings, and parsing a `BigInt` costs far more than a lookup. The cache is bounded and starts over when
+ * full, so it follows a changing mix of values. Create one reader per class, once, at module level; `cls`
+ * returns the class, so the reader can be created while the module that defines the class is still
+ * loading.
  */
 export function flagReader<T extends BitFlags>(
   cls: () => FlagClass<T> & { from(input: bigint): T },
 ): FlagReader<T> {
-  const mask = FLAG_CACHE_SLOTS - 1;
-  const keys = new Float64Array(FLAG_CACHE_SLOTS).fill(-1);
-  const flags = new Array<T | undefined>(FLAG_CACHE_SLOTS).fill(undefined);
-  let filled = 0;
-  const cached = (value: number): T => {
-    // Fibonacci hashing of the high and low 32 bits folded together; linear probing from there.
-    let slot = Math.imul((value | 0) ^ ((value / 4_294_967_296) | 0), 0x9e3779b1) >>> SLOT_SHIFT;
-    for (;;) {
-      const key = keys[slot] as number;
-      if (key === value) return flags[slot] as T;
-      if (key === -1) break;
-      slot = (slot + 1) & mask;
-    }
-    const made = cls().from(BigInt(value));
-    if (filled >= FLAG_CACHE_SLOTS / 2) {
-      keys.fill(-1);
-      flags.fill(undefined);
-      filled = 0;
-      return made;
-    }
-    keys[slot] = value;
-    flags[slot] = made;
-    filled++;
-    return made;
-  };
+  const cache = new Map<string | number, T>();
   return (value, path, key) => {
-    if (typeof value === "string") {
-      const small = smallDecimal(value);
-      if (small >= 0) return cached(small);
-    } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
-      return cached(value);
+    if (typeof value === "string" || typeof value === "number") {
+      const known = cache.get(value);
+      if (known !== undefined) return known;
+      const flags = cls().from(asBits(value, `${path}.${key}`));
+      if (cache.size >= FLAG_CACHE_LIMIT) cache.clear();
+      cache.set(value, flags);
+      return flags;
     }
     return cls().from(asBits(value, `${path}.${key}`));
   };

@@ -27,7 +27,7 @@ const CLOCK_OPTION =
     : {};
 
 /** Rounds per benchmark; sides of a row are measured in interleaved rounds so drift hits all alike. */
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 5));
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 8));
 
 function percentile(sorted, q) {
   return sorted[Math.floor(q * (sorted.length - 1))];

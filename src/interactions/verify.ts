@@ -5,7 +5,7 @@
  * @see https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
  * @module
  */
-import { toHex } from "../internal/base64.js";
+import { fromHex, toHex } from "../internal/base64.js";
 
 /** What {@link verifyInteractionSignature} checks. */
 export interface InteractionSignatureOptions {
@@ -36,27 +36,6 @@ const byteKeyCache = new WeakMap<
   { readonly bytes: Uint8Array; readonly key: Promise<CryptoKey | null> }
 >();
 const encoder = new TextEncoder();
-const HEX_VALUES = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEX_VALUES[48 + i] = i;
-for (let i = 0; i < 6; i++) {
-  HEX_VALUES[65 + i] = 10 + i;
-  HEX_VALUES[97 + i] = 10 + i;
-}
-
-function hexToBytes(hex: string, length: number): Uint8Array<ArrayBuffer> | null {
-  if (hex.length !== length * 2) return null;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const hi = hex.charCodeAt(2 * i);
-    const lo = hex.charCodeAt(2 * i + 1);
-    const h = hi < 128 ? HEX_VALUES[hi]! : -1;
-    const l = lo < 128 ? HEX_VALUES[lo]! : -1;
-    if (h < 0 || l < 0) return null;
-    out[i] = (h << 4) | l;
-  }
-  return out;
-}
-
 function importPublicKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey | null> {
   return globalThis.crypto.subtle.importKey("raw", raw, { name: "Ed25519" }, false, ["verify"]).then(
     (key) => key,
@@ -68,7 +47,7 @@ function cachedKey(publicKey: Uint8Array | string): Promise<CryptoKey | null> | 
   if (typeof publicKey === "string") {
     const hit = keyCache.get(publicKey);
     if (hit) return hit;
-    const raw = hexToBytes(publicKey, 32);
+    const raw = fromHex(publicKey, 32);
     return raw === null ? null : storeKey(publicKey, raw);
   }
   if (publicKey instanceof Uint8Array && publicKey.length === 32) {
@@ -137,7 +116,7 @@ export async function verifyInteractionSignature(options: InteractionSignatureOp
 
     const sig =
       typeof signature === "string"
-        ? hexToBytes(signature, 64)
+        ? fromHex(signature, 64)
         : signature instanceof Uint8Array && signature.length === 64
           ? new Uint8Array(signature)
           : null;

@@ -65,6 +65,28 @@ export function decodeBase64(text: string): Uint8Array | null {
   return out;
 }
 
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[65 + i] = 10 + i;
+  HEX[97 + i] = 10 + i;
+}
+
+/** Exactly `length` bytes from `2 * length` hex characters (either case), or `null` for anything else. */
+export function fromHex(text: string, length: number): Uint8Array<ArrayBuffer> | null {
+  if (text.length !== length * 2) return null;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    const high = text.charCodeAt(2 * i);
+    const low = text.charCodeAt(2 * i + 1);
+    const h = high < 128 ? (HEX[high] as number) : -1;
+    const l = low < 128 ? (HEX[low] as number) : -1;
+    if ((h | l) < 0) return null;
+    out[i] = (h << 4) | l;
+  }
+  return out;
+}
+
 /** Lower-case hex of `bytes`. */
 export function toHex(bytes: Uint8Array): string {
   let out = "";

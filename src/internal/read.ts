@@ -11,6 +11,7 @@
  */
 import { DeserializationError } from "../errors.js";
 import { isDecimalId, type Snowflake } from "../snowflakes.js";
+import { fromHex } from "./base64.js";
 import { type BitFlags, type FlagClass, isDecimal } from "./flags.js";
 
 /** A parsed JSON object. */
@@ -339,6 +340,20 @@ export class StringTable {
  * frozen array.
  */
 export function stringsValue(value: unknown, path: string, key: string, required = false): readonly string[] {
+  return knownStringsValue(value, path, key, null, required);
+}
+
+/**
+ * {@link stringsValue}, with each item that `table` knows replaced by the table's own string (no table:
+ * the items as they are).
+ */
+export function knownStringsValue(
+  value: unknown,
+  path: string,
+  key: string,
+  table: StringTable | null,
+  required = false,
+): readonly string[] {
   if (!Array.isArray(value)) {
     if (value == null && !required) return EMPTY;
     failAt(path, key, "array", value);
@@ -349,27 +364,7 @@ export function stringsValue(value: unknown, path: string, key: string, required
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
     if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
-    out[i] = item;
-  }
-  return out;
-}
-
-/** {@link stringsValue}, with each item that `table` knows replaced by the table's own string. */
-export function knownStringsValue(
-  value: unknown,
-  path: string,
-  key: string,
-  table: StringTable,
-  required = false,
-): readonly string[] {
-  if (!Array.isArray(value)) return stringsValue(value, path, key, required);
-  const length = value.length;
-  if (length === 0) return EMPTY;
-  const out = new Array<string>(length);
-  for (let i = 0; i < length; i++) {
-    const item: unknown = value[i];
-    if (typeof item !== "string") fail(`${path}.${key}[${i}]`, "string", item);
-    out[i] = table.get(item);
+    out[i] = table === null ? item : table.get(item);
   }
   return out;
 }
@@ -411,31 +406,12 @@ export function asBits(value: unknown, path: string): bigint {
   return fail(path, "bit field (decimal string or integer)", value);
 }
 
-const HEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) HEX[48 + i] = i;
-for (let i = 0; i < 6; i++) {
-  HEX[65 + i] = 10 + i;
-  HEX[97 + i] = 10 + i;
-}
-
-/** `length` bytes from a hex string of `2 * length` characters, or `null` when it is not one. */
-function decodeHex(value: unknown, length: number): Uint8Array | null {
-  if (typeof value !== "string" || value.length !== length * 2) return null;
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) {
-    const high = value.charCodeAt(2 * i);
-    const low = value.charCodeAt(2 * i + 1);
-    const h = high < 128 ? (HEX[high] as number) : -1;
-    const l = low < 128 ? (HEX[low] as number) : -1;
-    if ((h | l) < 0) return null;
-    out[i] = (h << 4) | l;
-  }
-  return out;
-}
-
 /** Exactly `length` bytes from a hex string of `2 * length` characters under `key`. */
 export function hexValue(value: unknown, path: string, key: string, length: number): Uint8Array {
-  return decodeHex(value, length) ?? failAt(path, key, `${length * 2} hex characters`, value);
+  return (
+    (typeof value === "string" ? fromHex(value, length) : null) ??
+    failAt(path, key, `${length * 2} hex characters`, value)
+  );
 }
 
 const FLAG_CACHE_LIMIT = 4096;

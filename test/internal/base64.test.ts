@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase64, encodeBase64Url, toHex } from "../../src/internal/base64.js";
+import { decodeBase64, encodeBase64Url, fromHex, toHex } from "../../src/internal/base64.js";
 
 const text = (bytes: Uint8Array | null) => (bytes === null ? null : new TextDecoder().decode(bytes));
 
@@ -33,5 +33,8 @@ describe("base64", () => {
 
   it("hex", () => {
     expect(toHex(new Uint8Array([0, 15, 255]))).toBe("000fff");
+    expect(fromHex("000fFf", 3)).toEqual(new Uint8Array([0, 15, 255]));
+    for (const bad of ["000ff", "000fff0", "000fgf", "0x0fff", "00 fff", "０00fff"])
+      expect(fromHex(bad, 3)).toBeNull();
   });
 });

@@ -251,7 +251,15 @@ describe("value readers", () => {
     const read = flagReader(() => Permissions);
     expect(read("1071698660929", "$", "p").value).toBe(read(1071698660929, "$", "p").value);
     expect(read(Number.MAX_SAFE_INTEGER, "$", "p").value).toBe(9007199254740991n);
-    for (const bad of [Number.MAX_SAFE_INTEGER + 1, Number.POSITIVE_INFINITY, "1e3", " 8", "8 ", "+8", "８"]) {
+    for (const bad of [
+      Number.MAX_SAFE_INTEGER + 1,
+      Number.POSITIVE_INFINITY,
+      "1e3",
+      " 8",
+      "8 ",
+      "+8",
+      "８",
+    ]) {
       expect(errorOf(() => read(bad, "$", "p")).path).toBe("$.p");
     }
     // Values that share low bits, more of them than the cache keeps, each read twice in both spellings.

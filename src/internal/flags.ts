@@ -76,14 +76,21 @@ function tableOf(ctor: AnyClass): Table {
   return table;
 }
 
-/** Whether `text` is one or more ASCII decimal digits (no sign, no bound). */
-export function isDecimal(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
+/**
+ * The bits of a decimal string (ASCII digits only, no sign, no bound), or `null` when it is not one. The
+ * digits are summed as a number on the way: while that stays a safe integer it is exact, and `BigInt` of a
+ * number costs about half of parsing the string again.
+ */
+export function decimalBits(text: string): bigint | null {
+  const length = text.length;
+  if (length === 0) return null;
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
   }
-  return true;
+  return value <= Number.MAX_SAFE_INTEGER ? BigInt(value) : BigInt(text);
 }
 
 function toBits(input: FlagInput): bigint {
@@ -97,7 +104,8 @@ function toBits(input: FlagInput): bigint {
       throw new RangeError("A flag value must be a non-negative safe integer");
     return BigInt(input);
   }
-  if (typeof input === "string" && isDecimal(input)) return BigInt(input);
+  const bits = typeof input === "string" ? decimalBits(input) : null;
+  if (bits !== null) return bits;
   throw new TypeError("A flag value must be a flag, a bigint, a non-negative integer or a decimal string");
 }
 

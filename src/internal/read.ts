@@ -12,7 +12,7 @@
 import { DeserializationError } from "../errors.js";
 import { isDecimalId, type Snowflake } from "../snowflakes.js";
 import { fromHex } from "./base64.js";
-import { type BitFlags, type FlagClass, isDecimal } from "./flags.js";
+import { type BitFlags, decimalBits, type FlagClass } from "./flags.js";
 
 /** A parsed JSON object. */
 export type RawObject = { readonly [key: string]: unknown };
@@ -399,7 +399,8 @@ export function arrayValue(value: unknown, path: string, key: string, required =
 /** `value` as an unsigned 64-bit-or-wider bit field: a decimal string or a non-negative safe integer. */
 export function asBits(value: unknown, path: string): bigint {
   if (typeof value === "string") {
-    if (value.length <= 20 && isDecimal(value)) return BigInt(value);
+    const bits = value.length <= 20 ? decimalBits(value) : null;
+    if (bits !== null) return bits;
   } else if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
     return BigInt(value);
   }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { BitFlags } from "../../src/internal/flags.js";
+import { BitFlags, decimalBits } from "../../src/internal/flags.js";
 
 class Sample extends BitFlags {
   static readonly DOO = new Sample(1n);
@@ -31,6 +31,25 @@ describe("BitFlags", () => {
     expect(value.has(Sample.HIGH)).toBe(true);
     expect(value.unknownBits).toBe(1n << 50n);
     expect(value.toJSON()).toBe(((1n << 40n) | (1n << 50n)).toString());
+  });
+
+  it("reads decimal strings exactly on both sides of 2^53 and past 2^64", () => {
+    for (const text of [
+      "0",
+      "0008",
+      "999999999999999",
+      "2251799813685247",
+      "9007199254740991",
+      "9007199254740992",
+      "9007199254740993",
+      "18446744073709551615",
+      "340282366920938463463374607431768211457",
+    ]) {
+      expect(decimalBits(text)).toBe(BigInt(text));
+      expect(Sample.from(text).value).toBe(BigInt(text));
+    }
+    for (const bad of ["", "-1", "+1", "1e3", " 1", "1 ", "0x10", "１", "1.0"])
+      expect(decimalBits(bad)).toBeNull();
   });
 
   it("rejects inputs that are not non-negative integers", () => {

@@ -1,5 +1,5 @@
 /**
- * Base64 and base64url without `Buffer`, for every runtime.
+ * Base64, base64url and hex without `Buffer`, for every runtime.
  */
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

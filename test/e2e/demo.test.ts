@@ -1,16 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { constants, existsSync } from "node:fs";
-import { access, copyFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, requireChromium } from "../support/chromium.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** Where Chromium may be: CHROMIUM_PATH when set, else the usual system locations. */
-const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
-  ? [process.env.CHROMIUM_PATH]
-  : ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 const SCREENSHOT = `${ROOT}test-results/demo-profile.png`;
 const README_IMAGE = `${ROOT}docs/demo.png`;
 
@@ -18,21 +15,6 @@ let demo: ChildProcess | undefined;
 let demoOutput: () => string = () => "";
 let browser: Browser | undefined;
 let baseUrl = "";
-
-/** The Chromium to drive; without one the suite fails (it never skips itself green). */
-async function requireChromium(): Promise<string> {
-  for (const candidate of CHROMIUM_CANDIDATES) {
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Try the next location.
-    }
-  }
-  throw new Error(
-    `Chromium is not installed (looked at ${CHROMIUM_CANDIDATES.join(", ")}). Install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH; the browser test never skips itself.`,
-  );
-}
 
 /** Runs `node examples/start.mjs` (what `npm start` runs after the build) and waits for its URL. */
 function startDemo(
@@ -82,15 +64,7 @@ async function setUp(): Promise<void> {
   baseUrl = started.url;
   browser = await chromium.launch({
     executablePath,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -20,6 +20,7 @@ import { Permissions } from "../../src/models/permissions.js";
 import { RoleFlags } from "../../src/models/roles.js";
 import { StickerFormatType, StickerType } from "../../src/models/stickers.js";
 import { clone, deserializationError, nulled, sample, viaJson, without } from "../models/support.js";
+import { SERIALIZED_USER_DEFAULTS } from "./helpers.js";
 
 const BOT_GRANT_GUILD = sample("token-bot-authorization-with-guild.json").guild as Record<string, unknown>;
 const USER = without(sample("user.json"), "verified", "email", "premium_type");
@@ -411,7 +412,7 @@ describe("deserializeKnownCustomEmoji", () => {
     const emoji = deserializeKnownCustomEmoji(EMOJI, null, GUILD_ID);
     expect(serializeKnownCustomEmoji(emoji)).toEqual({
       ...EMOJI,
-      user: { ...EMOJI.user, ...pickUserDefaults() },
+      user: { ...EMOJI.user, ...SERIALIZED_USER_DEFAULTS },
     });
     expect(
       deserializationError(() => deserializeKnownCustomEmoji({ ...EMOJI, roles: ["1", 2.5] }, null, null))
@@ -419,21 +420,6 @@ describe("deserializeKnownCustomEmoji", () => {
     ).toBe("$.roles[1]");
   });
 });
-
-function pickUserDefaults(): Record<string, unknown> {
-  return {
-    global_name: null,
-    bot: false,
-    system: false,
-    banner: null,
-    accent_color: null,
-    public_flags: 0,
-    flags: 0,
-    avatar_decoration_data: null,
-    collectibles: null,
-    primary_guild: null,
-  };
-}
 
 describe("deserializeGuildSticker", () => {
   it("reads a Lottie sticker", () => {

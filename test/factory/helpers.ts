@@ -141,3 +141,17 @@ export function expectOnlyDeserializationErrors(
   }
   return failures;
 }
+
+/** What `serializeUser` writes for the keys a minimal user payload leaves out. */
+export const SERIALIZED_USER_DEFAULTS = {
+  global_name: null,
+  bot: false,
+  system: false,
+  banner: null,
+  accent_color: null,
+  public_flags: 0,
+  flags: 0,
+  avatar_decoration_data: null,
+  collectibles: null,
+  primary_guild: null,
+} as const;

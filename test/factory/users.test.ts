@@ -10,6 +10,7 @@ import {
 import { OwnUser, PartialUser, PremiumType, User, UserFlags } from "../../src/models/users.js";
 import type { RESTAware } from "../../src/traits.js";
 import { deserializationError, nulled, sample, viaJson, without } from "../models/support.js";
+import { SERIALIZED_USER_DEFAULTS } from "./helpers.js";
 
 const USER = sample("user.json");
 const app = { rest: {}, entityFactory: {} } as unknown as RESTAware;
@@ -173,17 +174,8 @@ describe("serializeUser", () => {
       id: "1",
       username: "a",
       discriminator: "0",
-      global_name: null,
       avatar: null,
-      bot: false,
-      system: false,
-      banner: null,
-      accent_color: null,
-      public_flags: 0,
-      flags: 0,
-      avatar_decoration_data: null,
-      collectibles: null,
-      primary_guild: null,
+      ...SERIALIZED_USER_DEFAULTS,
     });
   });
 

@@ -17,6 +17,4 @@ export function withKeys(
 }
 
 /** A JSON round trip, as storing a model and reading it back does. */
-export function viaJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value));
-}
+export const viaJson = clone;

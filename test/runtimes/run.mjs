@@ -12,6 +12,7 @@ import { dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { scanNeutralEntry } from "../../scripts/lib/neutral-scan.mjs";
+import { CHROMIUM_ARGS, requireChromium } from "../support/chromium.mjs";
 import { CHECK_NAMES } from "./smoke.mjs";
 
 const source = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -34,16 +35,6 @@ async function snapshot() {
 }
 
 const RUNTIME_TIMEOUT_MS = 120_000;
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Runs a command; resolves to { code, stdout, stderr } and never rejects (a spawn error becomes code -1). */
 function run(command, args, { env = {}, timeoutMs = RUNTIME_TIMEOUT_MS } = {}) {
@@ -217,14 +208,13 @@ async function servePage() {
 }
 
 async function runChromium() {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing (apt-get update && apt-get install -y chromium)`);
+  const executablePath = await requireChromium();
   const { chromium } = await import("playwright-core");
   const server = await servePage();
   const origin = `http://127.0.0.1:${server.address().port}`;
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage();
     const problems = [];
     page.on("console", (message) => {

@@ -118,8 +118,11 @@ export type FlagClass<T extends BitFlags> = {
 
 /** Immutable set of bits; see the subclasses for the meaning of each bit. */
 export abstract class BitFlags {
+  // Flag classes declare no instance fields (`declare` below) and no private members: V8 does not inline a
+  // base constructor that initializes fields into a subclass's `super()` call, which made every new flag
+  // value cost several times a plain object.
   /** The raw bits. */
-  readonly value: bigint;
+  declare readonly value: bigint;
 
   /**
    * Prefer `Class.from(...)`, which returns shared instances; the constructor exists for member
@@ -156,10 +159,6 @@ export abstract class BitFlags {
     return intern(this, tableOf(this).all);
   }
 
-  #make(value: bigint): this {
-    return intern(this.constructor as FlagClass<this>, value);
-  }
-
   /** Whether every bit of every argument is set (true with no arguments). */
   has(...flags: FlagInput[]): boolean {
     for (const flag of flags) {
@@ -192,29 +191,29 @@ export abstract class BitFlags {
   union(...flags: FlagInput[]): this {
     let value = this.value;
     for (const flag of flags) value |= toBits(flag);
-    return this.#make(value);
+    return sameClass(this, value);
   }
 
   /** Only the bits set both here and in `other`. */
   intersection(other: FlagInput): this {
-    return this.#make(this.value & toBits(other));
+    return sameClass(this, this.value & toBits(other));
   }
 
   /** This value without the bits of any argument. */
   difference(...flags: FlagInput[]): this {
     let value = this.value;
     for (const flag of flags) value &= ~toBits(flag);
-    return this.#make(value);
+    return sameClass(this, value);
   }
 
   /** Bits set in exactly one of this value and `other`. */
   symmetricDifference(other: FlagInput): this {
-    return this.#make(this.value ^ toBits(other));
+    return sameClass(this, this.value ^ toBits(other));
   }
 
   /** Every declared bit that is not set here (unknown bits are dropped). */
   invert(): this {
-    return this.#make(tableOf(this.constructor as AnyClass).all & ~this.value);
+    return sameClass(this, tableOf(this.constructor as AnyClass).all & ~this.value);
   }
 
   /** Whether every bit set here is also set in `other` (this ⊆ other). */
@@ -236,7 +235,7 @@ export abstract class BitFlags {
   /** The known single-bit members that are set, ascending by bit. Unknown bits are left out. */
   *[Symbol.iterator](): IterableIterator<this> {
     for (const member of tableOf(this.constructor as AnyClass).bits) {
-      if ((this.value & member.value) !== 0n) yield this.#make(member.value);
+      if ((this.value & member.value) !== 0n) yield sameClass(this, member.value);
     }
   }
 
@@ -296,6 +295,11 @@ export abstract class BitFlags {
   [INSPECT](): string {
     return `${this.constructor.name}<${this.toString()}>(${this.value})`;
   }
+}
+
+/** The value of `flags`'s class with these bits. */
+function sameClass<T extends BitFlags>(flags: T, value: bigint): T {
+  return intern(flags.constructor as FlagClass<T>, value);
 }
 
 function intern<T extends BitFlags>(ctor: FlagClass<T>, value: bigint): T {

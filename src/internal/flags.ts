@@ -16,6 +16,12 @@
 import { INSPECT } from "./inspect.js";
 
 const CACHE_LIMIT = 4096;
+const MAX_SAFE_BITS = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The interning key of `value`: a number while exact (V8 hashes it faster than a bigint), else the bigint. */
+function keyOf(value: bigint): number | bigint {
+  return value <= MAX_SAFE_BITS ? Number(value) : value;
+}
 
 /** What a flag operation accepts: another flag value, a bigint, a safe integer or a decimal string. */
 export type FlagInput = BitFlags | bigint | number | string;
@@ -36,8 +42,8 @@ interface Table {
   readonly bits: readonly Member[];
   /** Primary name of each declared value (aliases skipped). */
   readonly primary: ReadonlyMap<bigint, string>;
-  /** Interned instances by value. */
-  readonly cache: Map<bigint, BitFlags>;
+  /** Interned instances by value: a number key up to `Number.MAX_SAFE_INTEGER`, a bigint above. */
+  readonly cache: Map<number | bigint, BitFlags>;
 }
 
 type AnyClass = abstract new (...args: never) => unknown;
@@ -53,7 +59,7 @@ function tableOf(ctor: AnyClass): Table {
   const members: Member[] = [];
   const byName = new Map<string, bigint>();
   const primary = new Map<bigint, string>();
-  const cache = new Map<bigint, BitFlags>();
+  const cache = new Map<number | bigint, BitFlags>();
   let all = 0n;
   for (const name of Object.getOwnPropertyNames(ctor)) {
     if (name === "prototype") continue;
@@ -64,7 +70,7 @@ function tableOf(ctor: AnyClass): Table {
     all |= member.value;
     if (!primary.has(member.value)) {
       primary.set(member.value, name);
-      cache.set(member.value, member);
+      cache.set(keyOf(member.value), member);
     }
   }
   const bits: Member[] = [];
@@ -77,19 +83,29 @@ function tableOf(ctor: AnyClass): Table {
 }
 
 /**
- * The bits of a decimal string (ASCII digits only, no sign, no bound), or `null` when it is not one. The
- * digits are summed as a number on the way: while that stays a safe integer it is exact, and `BigInt` of a
- * number costs about half of parsing the string again.
+ * The value of a decimal string (ASCII digits only, no sign, no bound) as a number, exact only up to
+ * `Number.MAX_SAFE_INTEGER`, or `-1` when it is not one.
  */
-export function decimalBits(text: string): bigint | null {
+function decimalNumber(text: string): number {
   const length = text.length;
-  if (length === 0) return null;
+  if (length === 0) return -1;
   let value = 0;
   for (let i = 0; i < length; i++) {
     const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return null;
+    if (digit < 0 || digit > 9) return -1;
     value = value * 10 + digit;
   }
+  return value;
+}
+
+/**
+ * The bits of a decimal string (ASCII digits only, no sign, no bound), or `null` when it is not one. While
+ * the digits fit a safe integer they are summed as a number: `BigInt` of a number costs about half of
+ * parsing the string again.
+ */
+export function decimalBits(text: string): bigint | null {
+  const value = decimalNumber(text);
+  if (value < 0) return null;
   return value <= Number.MAX_SAFE_INTEGER ? BigInt(value) : BigInt(text);
 }
 
@@ -138,6 +154,13 @@ export abstract class BitFlags {
    * @throws RangeError for a negative number; TypeError for anything that is not a number.
    */
   static from<T extends BitFlags>(this: FlagClass<T>, input: FlagInput): T {
+    // Safe integers (the usual case) are looked up before any bigint is made.
+    if (typeof input === "string") {
+      const value = decimalNumber(input);
+      if (value >= 0 && value <= Number.MAX_SAFE_INTEGER) return internKey(this, value);
+    } else if (typeof input === "number" && Number.isSafeInteger(input) && input >= 0) {
+      return internKey(this, input);
+    }
     return intern(this, toBits(input));
   }
 
@@ -303,11 +326,19 @@ function sameClass<T extends BitFlags>(flags: T, value: bigint): T {
 }
 
 function intern<T extends BitFlags>(ctor: FlagClass<T>, value: bigint): T {
+  return internKey(ctor, keyOf(value), value);
+}
+
+/**
+ * The shared instance for the interning key `key` (see {@link keyOf}), made on first use from `value`
+ * (when the caller has the bigint already) or from the key.
+ */
+function internKey<T extends BitFlags>(ctor: FlagClass<T>, key: number | bigint, value?: bigint): T {
   const cache = tableOf(ctor).cache;
-  let flag = cache.get(value) as T | undefined;
+  let flag = cache.get(key) as T | undefined;
   if (flag === undefined) {
-    flag = new ctor(value);
-    if (cache.size < CACHE_LIMIT) cache.set(value, flag);
+    flag = new ctor(value ?? BigInt(key));
+    if (cache.size < CACHE_LIMIT) cache.set(key, flag);
   }
   return flag;
 }

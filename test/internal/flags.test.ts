@@ -26,6 +26,21 @@ describe("BitFlags", () => {
     expect(Sample.from(Sample.DOO)).toBe(Sample.DOO);
   });
 
+  it("shares one instance per value whichever form it came in, on both sides of 2^53", () => {
+    const safe = BigInt(Number.MAX_SAFE_INTEGER);
+    for (const bits of [0n, 12n, safe - 1n, safe, safe + 1n, safe + 2n, (1n << 64n) | 4n]) {
+      const first = Sample.from(bits);
+      expect(first.value).toBe(bits);
+      expect(Sample.from(bits.toString())).toBe(first);
+      expect(Sample.from(`00${bits}`)).toBe(first);
+      expect(Sample.from(first)).toBe(first);
+      if (bits <= safe) expect(Sample.from(Number(bits))).toBe(first);
+      expect(Sample.from(bits | 1n).difference(Sample.DOO)).toBe(Sample.from(bits & ~1n));
+    }
+    expect(Sample.from(-0)).toBe(Sample.from(0n));
+    expect(Sample.from(safe + 1n)).not.toBe(Sample.from(safe));
+  });
+
   it("keeps bits above 31 and unknown bits", () => {
     const value = Sample.from(((1n << 40n) | (1n << 50n)).toString());
     expect(value.has(Sample.HIGH)).toBe(true);

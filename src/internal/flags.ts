@@ -154,10 +154,12 @@ export abstract class BitFlags {
    * @throws RangeError for a negative number; TypeError for anything that is not a number.
    */
   static from<T extends BitFlags>(this: FlagClass<T>, input: FlagInput): T {
-    // Safe integers (the usual case) are looked up before any bigint is made.
+    // Safe integers (the usual case) are looked up before any bigint is made; each string is read once.
     if (typeof input === "string") {
       const value = decimalNumber(input);
-      if (value >= 0 && value <= Number.MAX_SAFE_INTEGER) return internKey(this, value);
+      if (value >= 0) {
+        return value <= Number.MAX_SAFE_INTEGER ? internKey(this, value) : intern(this, BigInt(input));
+      }
     } else if (typeof input === "number" && Number.isSafeInteger(input) && input >= 0) {
       return internKey(this, input);
     }
